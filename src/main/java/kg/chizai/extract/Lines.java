@@ -1,0 +1,247 @@
+package kg.chizai.extract;
+
+import java.text.Normalizer;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a single line of a report looks like: headings, tags, bullets and section titles. Patterns
+ * are matched against the NFKC form of a line (so full-width digits and brackets match); the text
+ * kept is always cut from the original line.
+ */
+final class Lines {
+
+  /** Glyphs Japanese government documents use to start a list item (besides "- " and ・). */
+  static final String BULLET_GLYPHS = "□❑❒■◆◇○●◎▪▫►▶▷◼◻•※✓";
+
+  private static final Pattern PROGRAM_HEADING =
+      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の)?方向性$");
+  private static final Pattern PROGRESS_HEADING = Pattern.compile("^主な進捗(?:状況)?$");
+  private static final Pattern TABLE_HEADING =
+      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の)?方向性\\s*\\t\\s*主な進捗(?:状況)?$");
+  private static final Pattern AREA =
+      Pattern.compile("^(?:-\\s*)?\\((\\d{1,2})\\)\\s*([^。]{1,60}?)\\s*(\\*\\*)?\\s*$");
+  private static final Pattern PART = Pattern.compile("^(\\d{1,2})[.．]\\s*([^。]{1,40})$");
+  private static final Pattern SUBPART = Pattern.compile("^[-－]([^\\s-][^。]{0,39})$");
+  private static final Pattern HTML =
+      Pattern.compile(
+          "<\\s*/?\\s*(?:ul|ol|li|p|td|tr|table|br|div|span)\\b", Pattern.CASE_INSENSITIVE);
+
+  private Lines() {}
+
+  static String nfkc(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC);
+  }
+
+  static boolean isProgramHeading(String trimmed) {
+    return PROGRAM_HEADING.matcher(nfkc(trimmed)).matches();
+  }
+
+  static boolean isProgressHeading(String trimmed) {
+    return PROGRESS_HEADING.matcher(nfkc(trimmed)).matches();
+  }
+
+  static boolean isTableHeading(String trimmed) {
+    return TABLE_HEADING.matcher(nfkc(trimmed)).matches();
+  }
+
+  static boolean isHtml(String trimmed) {
+    return HTML.matcher(trimmed).find();
+  }
+
+  /** An area line such as "(3) 海外へのビジネス展開力の向上" or "- (6) 海賊版対策の強化**". */
+  record Area(int number, String title, boolean highlighted) {}
+
+  static Optional<Area> area(String trimmed) {
+    Matcher m = AREA.matcher(nfkc(trimmed));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String title = stripEmphasis(cutTitle(trimmed));
+    return Optional.of(new Area(Integer.parseInt(m.group(1)), title, m.group(3) != null));
+  }
+
+  /** A numbered part heading such as "1. 知的財産の「創造」". */
+  record Part(int number, String title) {}
+
+  static Optional<Part> part(String trimmed) {
+    Matcher m = PART.matcher(nfkc(trimmed));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int dot = indexOfAny(trimmed, ".．");
+    return Optional.of(new Part(Integer.parseInt(m.group(1)), trimmed.substring(dot + 1).strip()));
+  }
+
+  /** A sub-part title written as "-AIと知的財産権" (a dash with no space: not a bullet). */
+  static Optional<String> subpart(String trimmed) {
+    Matcher m = SUBPART.matcher(nfkc(trimmed));
+    return m.matches() ? Optional.of(trimmed.substring(1).strip()) : Optional.empty();
+  }
+
+  /** The title of an area line, cut from the original text after its "(n)". */
+  private static String cutTitle(String trimmed) {
+    int close = indexOfAny(trimmed, ")）");
+    return trimmed.substring(close + 1).strip();
+  }
+
+  static String stripEmphasis(String s) {
+    String t = s.strip();
+    while (t.endsWith("*")) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    while (t.startsWith("**")) {
+      t = t.substring(2).strip();
+    }
+    return t;
+  }
+
+  /** How a list item is marked. */
+  enum BulletStyle {
+    /** "- text" */
+    DASH,
+    /** "・text", "- ・text" */
+    DOT,
+    /** "□ text", "- ❑ text", "○ text" … */
+    GLYPH
+  }
+
+  /** A list item: its marker style and its text with the markers removed. */
+  record Bullet(BulletStyle style, char glyph, String text) {}
+
+  static Optional<Bullet> bullet(String trimmed) {
+    String rest = trimmed;
+    boolean dash = false;
+    if (rest.length() >= 2 && isDash(rest.charAt(0)) && isSpace(rest.charAt(1))) {
+      dash = true;
+      rest = rest.substring(2).stripLeading();
+    } else if (rest.length() >= 2
+        && isDash(rest.charAt(0))
+        && (BULLET_GLYPHS.indexOf(rest.charAt(1)) >= 0 || isDot(rest.charAt(1)))) {
+      dash = true;
+      rest = rest.substring(1);
+    }
+    char glyph = 0;
+    if (!rest.isEmpty() && BULLET_GLYPHS.indexOf(rest.charAt(0)) >= 0 && rest.charAt(0) != '※') {
+      glyph = rest.charAt(0);
+      rest = rest.substring(1).stripLeading();
+    }
+    boolean dot = false;
+    if (!rest.isEmpty() && isDot(rest.charAt(0))) {
+      dot = true;
+      rest = rest.substring(1).stripLeading();
+    }
+    if (!dash && glyph == 0 && !dot) {
+      return Optional.empty();
+    }
+    BulletStyle style = dot ? BulletStyle.DOT : glyph != 0 ? BulletStyle.GLYPH : BulletStyle.DASH;
+    return Optional.of(new Bullet(style, glyph, rest.strip()));
+  }
+
+  /** A 【…】 tag at the start of a line (optionally after a bullet marker). */
+  record Tag(String name, String rest) {}
+
+  /**
+   * The leading tag of a line, if any. Returns empty for lines without a leading 【, and for a
+   * leading 【再掲】 (a mark, not a body).
+   */
+  static Optional<Tag> leadingTag(String trimmed) {
+    String rest = trimmed;
+    if (rest.length() >= 2 && isDash(rest.charAt(0))) {
+      rest = rest.substring(1).stripLeading();
+    }
+    if (!rest.startsWith("【")) {
+      return Optional.empty();
+    }
+    int close = rest.indexOf('】');
+    if (close < 0) {
+      return Optional.empty();
+    }
+    String name = rest.substring(1, close).strip();
+    if (isRelistMark(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Tag(name, rest.substring(close + 1).strip()));
+  }
+
+  /** The column of an opening 【 that has no closing 】 on the same line, or -1. */
+  static int unterminatedTag(String line) {
+    int open = -1;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '【') {
+        if (open >= 0) {
+          return open;
+        }
+        open = i;
+      } else if (c == '】') {
+        open = -1;
+      }
+    }
+    return open;
+  }
+
+  static boolean isRelistMark(String tagName) {
+    return nfkc(tagName).replace(" ", "").equals("再掲");
+  }
+
+  /** Text with a trailing 【再掲】 removed, and whether there was one. */
+  record Relist(String text, boolean marked) {}
+
+  static Relist relist(String text) {
+    String t = text.strip();
+    boolean marked = false;
+    while (true) {
+      int open = t.lastIndexOf('【');
+      if (open < 0 || !t.endsWith("】") || !isRelistMark(t.substring(open + 1, t.length() - 1))) {
+        break;
+      }
+      marked = true;
+      t = t.substring(0, open).strip();
+    }
+    if (t.startsWith("【")) {
+      int close = t.indexOf('】');
+      if (close > 0 && isRelistMark(t.substring(1, close))) {
+        marked = true;
+        t = t.substring(close + 1).strip();
+      }
+    }
+    return new Relist(t, marked);
+  }
+
+  /** A short line with no sentence punctuation: a candidate title. */
+  static boolean looksLikeTitle(String trimmed) {
+    return trimmed.length() <= 30
+        && trimmed.indexOf('。') < 0
+        && trimmed.indexOf('、') < 0
+        && !trimmed.contains("【")
+        && bullet(trimmed).isEmpty();
+  }
+
+  /** Whitespace-free NFKC form, for comparing texts that should be the same. */
+  static String comparable(String text) {
+    return nfkc(text).replaceAll("\\s+", "");
+  }
+
+  private static boolean isDash(char c) {
+    return c == '-' || c == '－' || c == '‐' || c == '−' || c == '–' || c == '*';
+  }
+
+  private static boolean isDot(char c) {
+    return c == '・' || c == '･';
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\u3000' || c == '\t';
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

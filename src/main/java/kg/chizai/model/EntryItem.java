@@ -1,0 +1,4 @@
+package kg.chizai.model;
+
+/** A sub-item (・ or nested bullet) of a progress entry. */
+public record EntryItem(int ordinal, String text, SourceSpan span) {}
