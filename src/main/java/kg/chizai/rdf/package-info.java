@@ -1,5 +1,5 @@
 /**
- * RDF mapping: vocabulary, IRI minting and the model-to-RDF mapper for the chizai-kg ontology. It
- * turns the immutable model records into Jena graphs and depends on no later pipeline stage.
+ * RDF: the vocabulary, IRI minting and the model-to-RDF mapping, and writing RDF files. IRIs are
+ * minted only in {@link kg.chizai.rdf.Iris}; the mapping reads model records and never the source.
  */
 package kg.chizai.rdf;

@@ -1,0 +1,103 @@
+package kg.chizai;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kg.chizai.extract.BodyTable;
+import kg.chizai.extract.BodyTable.Attribution;
+import kg.chizai.extract.ReportReader;
+import kg.chizai.model.Report;
+import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.RdfFiles;
+import kg.chizai.rdf.RdfMapper;
+import kg.chizai.source.Problem;
+import kg.chizai.source.SourceText;
+import org.apache.jena.query.Dataset;
+
+/**
+ * The order of the stages, and nothing else: read each source, extract its structure, attribute its
+ * entries to bodies, map everything to RDF.
+ *
+ * <pre>{@code
+ * Conversion c = Pipeline.convert(List.of(Path.of("data/source/report.txt")), Pipeline.Options.defaults());
+ * RdfFiles.write(c.dataset(), Path.of("out.ttl"));
+ * }</pre>
+ */
+public final class Pipeline {
+
+  /** Where to mint IRIs and where to find the reference tables (empty: the packaged ones). */
+  public record Options(String base, Optional<Path> referenceDir) {
+    public static Options defaults() {
+      return new Options(Iris.DEFAULT_BASE, Optional.empty());
+    }
+  }
+
+  /** The result of a conversion: the reports read, the RDF, and every warning. */
+  public record Conversion(
+      List<Report> reports,
+      List<Attribution> attributions,
+      Dataset dataset,
+      List<Problem> warnings) {
+
+    public int bodyCount() {
+      return (int)
+          attributions.stream().flatMap(a -> a.bodies().keySet().stream()).distinct().count();
+    }
+  }
+
+  private Pipeline() {}
+
+  public static Conversion convert(List<Path> sources, Options options) {
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("no source given");
+    }
+    Iris iris = new Iris(options.base());
+    BodyTable bodies = BodyTable.load(options.referenceDir());
+    List<Report> reports = new ArrayList<>();
+    List<Attribution> attributions = new ArrayList<>();
+    List<RdfMapper.Mapped> mapped = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (Path source : sources) {
+      Report report;
+      try {
+        report = ReportReader.read(SourceText.read(source));
+      } catch (ChizaiException e) {
+        errors.addAll(e.problems());
+        continue;
+      }
+      String key = Iris.reportKey(report);
+      String other = seen.putIfAbsent(key, report.file());
+      if (other != null) {
+        errors.add(
+            Problem.error(
+                report.file(),
+                report.titleSpan().lineStart(),
+                "reports on the same program as " + other + " (both would be " + key + ")"));
+        continue;
+      }
+      Attribution who = bodies.attribute(report);
+      reports.add(report);
+      attributions.add(who);
+      mapped.add(new RdfMapper.Mapped(report, who));
+      warnings.addAll(report.warnings());
+      warnings.addAll(who.warnings());
+    }
+    if (!errors.isEmpty()) {
+      throw new ChizaiException(ChizaiException.EXIT_INPUT, errors);
+    }
+    return new Conversion(reports, attributions, RdfMapper.map(mapped, iris), warnings);
+  }
+
+  /** Converts and writes the result to {@code output} (format from its extension). */
+  public static Conversion convert(List<Path> sources, Options options, Path output) {
+    RdfFiles.formatOf(output);
+    Conversion c = convert(sources, options);
+    RdfFiles.write(c.dataset(), output);
+    return c;
+  }
+}

@@ -1,0 +1,95 @@
+package kg.chizai.rdf;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import kg.chizai.model.Report;
+
+/**
+ * The one place where IRIs are minted. Every IRI is ASCII and a pure function of the base and the
+ * model's stable keys, so two conversions of the same sources give the same IRIs.
+ *
+ * <p>Pattern (after the UK public-sector URI guidance): {@code /id/} for things, {@code /graph/}
+ * for named graphs, {@code /def} for the ontology.
+ *
+ * <pre>
+ * {@code Iris iris = new Iris("https://w3id.org/chizai-kg/"); iris.body("agency-for-cultural-affairs");}
+ * </pre>
+ */
+public final class Iris {
+
+  /** The default base, where the dataset is published. */
+  public static final String DEFAULT_BASE = "https://w3id.org/chizai-kg/";
+
+  private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private final String base;
+
+  public Iris(String base) {
+    Objects.requireNonNull(base, "base");
+    if (!base.matches("https?://[\\x21-\\x7e]+/")) {
+      throw new IllegalArgumentException(
+          "base must be an ASCII http(s) IRI ending in '/': " + base);
+    }
+    this.base = base;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** A report's key: the program year and the kind, e.g. {@code 2025-progress}. */
+  public static String reportKey(Report report) {
+    return report.programYear() + "-progress";
+  }
+
+  public String program(int year) {
+    return base + "id/program/" + year;
+  }
+
+  public String report(Report report) {
+    return base + "id/report/" + segment(reportKey(report));
+  }
+
+  public String section(Report report, String key) {
+    return report(report) + "/section/" + segment(key);
+  }
+
+  public String lead(Report report, String sectionKey) {
+    return section(report, sectionKey) + "/lead";
+  }
+
+  public String sheet(Report report, int ordinal) {
+    return report(report) + "/sheet/" + ordinal;
+  }
+
+  public String direction(Report report, String id) {
+    return report(report) + "/direction/" + segment(id);
+  }
+
+  public String entry(Report report, String id) {
+    return report(report) + "/entry/" + segment(id);
+  }
+
+  public String item(Report report, String entryId, int ordinal) {
+    return entry(report, entryId) + "/item/" + ordinal;
+  }
+
+  public String body(String id) {
+    return base + "id/body/" + segment(id);
+  }
+
+  public String reportGraph(Report report) {
+    return base + "graph/report/" + segment(reportKey(report));
+  }
+
+  public String referenceGraph() {
+    return base + "graph/reference";
+  }
+
+  private static String segment(String s) {
+    if (!SAFE_SEGMENT.matcher(s).matches()) {
+      throw new IllegalArgumentException("not a safe IRI path segment: " + s);
+    }
+    return s;
+  }
+}
