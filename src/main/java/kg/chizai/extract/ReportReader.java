@@ -87,7 +87,9 @@ public final class ReportReader {
       i = step(i);
     }
     closeSheet(n);
-    checkComplete();
+    if (errors.isEmpty()) {
+      checkComplete();
+    }
     if (!errors.isEmpty()) {
       throw new ChizaiException(ChizaiException.EXIT_INPUT, errors);
     }

@@ -1,0 +1,229 @@
+package kg.chizai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.RdfMapper;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden cases: each directory under {@code src/test/resources/cases/} holds an {@code input.txt}
+ * (a small report whose first line says what the case is for), the {@code expected.ttl} its
+ * conversion must be isomorphic to, and, where the case expects warnings, a {@code warnings.txt}
+ * with one rendered warning per line.
+ *
+ * <p>The first line of the input is blanked before converting, so line numbers stay those of the
+ * file. Run with {@code -Dgolden.update=true} to rewrite every {@code expected.ttl} from the actual
+ * output; then read each one against its input before committing it.
+ */
+class GoldenCasesTest {
+
+  private static final Path CASES = Path.of("src", "test", "resources", "cases");
+  private static final String INPUT = "input.txt";
+  private static final String EXPECTED = "expected.ttl";
+  private static final String WARNINGS = "warnings.txt";
+
+  /** Relative IRIs in the golden files are resolved against this. */
+  private static final String BASE = Iris.DEFAULT_BASE + "id/";
+
+  private static boolean updating() {
+    return "true".equalsIgnoreCase(System.getProperty("golden.update", "").strip());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> convert_goldenCase_matchesExpectedGraph() throws IOException {
+    assertTrue(Files.isDirectory(CASES), "no golden cases directory: " + CASES.toAbsolutePath());
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(CASES)) {
+      dirs = s.filter(Files::isDirectory).sorted().toList();
+    }
+    assertFalse(dirs.isEmpty(), "no golden cases under " + CASES);
+    return dirs.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  private static void check(Path dir) throws IOException {
+    Path input = dir.resolve(INPUT);
+    assertTrue(Files.isRegularFile(input), "case has no " + INPUT + ": " + dir);
+    Path tmp = Files.createTempDirectory("golden-");
+    try {
+      Path copy = tmp.resolve(INPUT);
+      Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
+      Pipeline.Conversion conversion = Pipeline.convert(List.of(copy), Pipeline.Options.defaults());
+      Model actual = conversion.dataset().getUnionModel();
+      assertTrue(
+          parse(turtle(actual)).isIsomorphicWith(actual),
+          "the golden Turtle writer loses triples:\n" + turtle(actual));
+      checkGraph(dir, actual);
+      checkWarnings(dir, conversion, copy);
+    } finally {
+      try (Stream<Path> s = Files.walk(tmp)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** The text with its first line emptied, line terminators untouched. */
+  static String blankFirstLine(String text) {
+    int end = 0;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    return text.substring(end);
+  }
+
+  private static void checkGraph(Path dir, Model actual) throws IOException {
+    Path expectedFile = dir.resolve(EXPECTED);
+    if (updating()) {
+      Files.writeString(expectedFile, turtle(actual));
+      return;
+    }
+    assertTrue(
+        Files.isRegularFile(expectedFile),
+        "case has no "
+            + EXPECTED
+            + " (run with -Dgolden.update=true to write it, then check it by hand): "
+            + dir);
+    Model expected = ModelFactory.createDefaultModel();
+    RDFParser.create().source(expectedFile).lang(Lang.TURTLE).base(BASE).parse(expected.getGraph());
+    if (!actual.isIsomorphicWith(expected)) {
+      fail(
+          dir.getFileName()
+              + ": output is not isomorphic to "
+              + expectedFile
+              + "\n\n--- only in expected ---\n"
+              + turtle(expected.difference(actual))
+              + "\n--- only in actual ---\n"
+              + turtle(actual.difference(expected))
+              + "\n--- expected ---\n"
+              + turtle(expected)
+              + "\n--- actual ---\n"
+              + turtle(actual));
+    }
+  }
+
+  private static void checkWarnings(Path dir, Pipeline.Conversion conversion, Path copy)
+      throws IOException {
+    List<String> actual =
+        conversion.warnings().stream()
+            .map(p -> p.toString().replace(copy.toString(), INPUT))
+            .toList();
+    Path warningsFile = dir.resolve(WARNINGS);
+    List<String> expected =
+        Files.isRegularFile(warningsFile)
+            ? Files.readAllLines(warningsFile, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .toList()
+            : List.of();
+    assertEquals(
+        String.join("\n", expected),
+        String.join("\n", actual),
+        dir.getFileName() + ": warnings differ from " + (expected.isEmpty() ? "none" : WARNINGS));
+  }
+
+  // ---------------------------------------------------------------- stable Turtle
+
+  /**
+   * The model as Turtle with subjects, predicates and objects sorted (numbers in IRIs compared as
+   * numbers), so golden files read in document order and regenerate without churn.
+   */
+  static String turtle(Model model) {
+    PrefixMap prefixes = PrefixMapFactory.create(RdfMapper.prefixes().getNsPrefixMap());
+    Map<String, Map<String, List<String>>> bySubject = new TreeMap<>(GoldenCasesTest::natural);
+    model
+        .getGraph()
+        .find()
+        .forEach(
+            (Triple t) ->
+                bySubject
+                    .computeIfAbsent(str(t.getSubject(), prefixes), k -> new TreeMap<>(predicates))
+                    .computeIfAbsent(str(t.getPredicate(), prefixes), k -> new ArrayList<>())
+                    .add(str(t.getObject(), prefixes)));
+    StringBuilder out = new StringBuilder();
+    out.append("@base <").append(BASE).append("> .\n");
+    new TreeMap<>(prefixes.getMapping())
+        .forEach(
+            (p, ns) -> out.append("@prefix ").append(p).append(": <").append(ns).append("> .\n"));
+    bySubject.forEach(
+        (s, preds) -> {
+          out.append('\n').append(s);
+          String sep = "\n    ";
+          for (Map.Entry<String, List<String>> p : preds.entrySet()) {
+            List<String> objects = new ArrayList<>(p.getValue());
+            objects.sort(GoldenCasesTest::natural);
+            out.append(sep).append(p.getKey()).append(' ').append(String.join(" , ", objects));
+            sep = " ;\n    ";
+          }
+          out.append(" .\n");
+        });
+    return out.toString();
+  }
+
+  /** rdf:type first, then the rest alphabetically. */
+  private static final Comparator<String> predicates =
+      Comparator.<String, Boolean>comparing(p -> !p.equals("rdf:type"))
+          .thenComparing(GoldenCasesTest::natural);
+
+  private static String str(Node n, PrefixMap prefixes) {
+    if (n.isURI() && n.getURI().startsWith(BASE)) {
+      return "<" + n.getURI().substring(BASE.length()) + ">";
+    }
+    return NodeFmtLib.str(n, prefixes);
+  }
+
+  private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
+
+  /** Compares strings with runs of digits compared by value ("entry/2-10" after "entry/2-9"). */
+  static int natural(String a, String b) {
+    Matcher ma = CHUNK.matcher(a);
+    Matcher mb = CHUNK.matcher(b);
+    while (ma.find() && mb.find()) {
+      String ca = ma.group();
+      String cb = mb.group();
+      int c =
+          Character.isDigit(ca.charAt(0)) && Character.isDigit(cb.charAt(0))
+              ? new BigInteger(ca).compareTo(new BigInteger(cb))
+              : ca.compareTo(cb);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return a.compareTo(b);
+  }
+
+  /** Parses Turtle text as written by {@link #turtle}. */
+  static Model parse(String ttl) {
+    Model m = ModelFactory.createDefaultModel();
+    RDFParser.create().source(new StringReader(ttl)).lang(Lang.TURTLE).parse(m.getGraph());
+    return m;
+  }
+}

@@ -1,0 +1,243 @@
+package kg.chizai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The convert command as a user runs it: exit codes, messages, and files left on disk. */
+class ConvertCommandTest {
+
+  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+
+  static final String SMALL =
+      """
+
+      「知的財産推進計画2025」の進捗状況
+
+      令和8年4月
+
+      内閣府知的財産戦略推進事務局
+
+      コンテンツ戦略
+
+      (6) 海賊版対策の強化
+
+      知的財産推進計画2025の方向性
+
+      - 海賊版対策の強化に向けた働きかけを行う。
+
+      主な進捗状況
+
+      【文化庁】 海賊版対策事業を実施した。
+      """;
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void convert_seed_printsOneSummaryLineAndWritesTurtle() {
+    Path out = dir.resolve("out.ttl");
+    Run r = run("convert", SEED.toString(), "--output", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.out()
+            .matches(
+                "converted 1 report: 65 sheets, 106 directions, 195 entries, \\d+ bodies, 0 warnings"
+                    + " in [0-9.]+ s -> .*out\\.ttl\\R"),
+        r.out());
+    Model m = RDFDataMgr.loadModel(out.toString());
+    assertTrue(m.size() > 1000);
+  }
+
+  @Test
+  void convert_twice_byteIdenticalOutput() throws Exception {
+    for (String ext : List.of("ttl", "nt", "trig", "jsonld", "rdf", "nq")) {
+      Path a = dir.resolve("a." + ext);
+      Path b = dir.resolve("b." + ext);
+      assertEquals(0, run("convert", SEED.toString(), "-q", "-o", a.toString()).code());
+      assertEquals(0, run("convert", SEED.toString(), "-q", "-o", b.toString()).code());
+      assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), ext);
+    }
+  }
+
+  @Test
+  void convert_help_exit0() {
+    Run r = run("convert", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Exit codes"));
+  }
+
+  @Test
+  void convert_unknownExtension_exit2AndNoFile() {
+    Path out = dir.resolve("out.xyz");
+    Run r = run("convert", SEED.toString(), "-o", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("unknown output format"), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void convert_missingSource_exit3() {
+    Path out = dir.resolve("out.ttl");
+    Run r = run("convert", dir.resolve("nope.txt").toString(), "-o", out.toString());
+    assertEquals(3, r.code());
+    assertTrue(r.err().contains("nope.txt: no such file"), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  // ------------------------------------------------------------------ bad input
+
+  @Test
+  void badInput_emptyFile_exit3WithFileAndLine() throws Exception {
+    assertBad(Files.write(dir.resolve("empty.txt"), new byte[0]), "empty.txt:1: empty file");
+  }
+
+  @Test
+  void badInput_binary_exit3() throws Exception {
+    byte[] bytes = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0, 0, 0, 13};
+    assertBad(Files.write(dir.resolve("image.txt"), bytes), "image.txt:2: binary data");
+  }
+
+  @Test
+  void badInput_shiftJis_exit3NamesTheEncodingAndLine() throws Exception {
+    byte[] sjis = SMALL.getBytes(Charset.forName("Shift_JIS"));
+    assertBad(
+        Files.write(dir.resolve("sjis.txt"), sjis), "sjis.txt:2: not valid UTF-8", "Shift_JIS");
+  }
+
+  @Test
+  void badInput_noRecognisableSheet_exit3() throws Exception {
+    String text = "\n「知的財産推進計画2025」の進捗状況\n\n令和8年4月\n\n本文のない資料です。\n";
+    assertBad(write("nosheet.txt", text), "nosheet.txt:2: no recognisable sheet");
+  }
+
+  @Test
+  void badInput_noTitle_exit3() throws Exception {
+    assertBad(write("notitle.txt", "ただの文章です。\n"), "notitle.txt:1: no report title");
+  }
+
+  @Test
+  void badInput_unterminatedTag_exit3NamesLineAndColumn() throws Exception {
+    String text = SMALL.replace("【文化庁】 海賊版", "【文化庁 海賊版");
+    Run r =
+        assertBad(write("tag.txt", text), "tag.txt:18: unterminated tag: 【 at column 1 has no 】");
+    assertFalse(r.err().contains("truncated"), "one cause, one message: " + r.err());
+  }
+
+  @Test
+  void badInput_truncatedAfterProgressHeading_exit3() throws Exception {
+    String text = SMALL.substring(0, SMALL.indexOf("【文化庁】"));
+    assertBad(write("cut.txt", text), "cut.txt:16: truncated report");
+  }
+
+  @Test
+  void badInput_truncatedMidLine_exit3() throws Exception {
+    String text = SMALL.stripTrailing();
+    text = text.substring(0, text.length() - 4);
+    assertBad(write("midline.txt", text), "midline.txt:18: truncated report");
+  }
+
+  @Test
+  void badInput_severalProblems_allReportedAtOnce() throws Exception {
+    String text = SMALL.replace("【文化庁】 海賊版", "【文化庁 海賊版") + "\n【総務省 続き\n";
+    Run r = assertBad(write("two.txt", text), "two.txt:18: unterminated tag");
+    assertTrue(r.err().contains("two.txt:20: unterminated tag"), r.err());
+  }
+
+  @Test
+  void input_bomAndCrlf_sameGraphAsPlain() throws Exception {
+    Path plain = write("plain.txt", SMALL);
+    byte[] crlf = ("\uFEFF" + SMALL.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+    Path bom = Files.write(dir.resolve("bom.txt"), crlf);
+    Path a = dir.resolve("a.nt");
+    Path b = dir.resolve("b.nt");
+    assertEquals(0, run("convert", plain.toString(), "-o", a.toString()).code());
+    Run r = run("convert", bom.toString(), "-o", b.toString());
+    assertEquals(0, r.code(), r.err());
+    Model ma = RDFDataMgr.loadModel(a.toString());
+    Model mb = RDFDataMgr.loadModel(b.toString());
+    // Only the file name and checksum differ.
+    ma.removeAll(null, kg.chizai.rdf.CKG.sourceFile, null);
+    mb.removeAll(null, kg.chizai.rdf.CKG.sourceFile, null);
+    ma.removeAll(null, kg.chizai.rdf.CKG.sourceSha256, null);
+    mb.removeAll(null, kg.chizai.rdf.CKG.sourceSha256, null);
+    assertTrue(ma.isIsomorphicWith(mb));
+  }
+
+  @Test
+  void badInput_oneBadAmongSeveral_nothingWritten() throws Exception {
+    Path out = dir.resolve("out.ttl");
+    Path bad = Files.write(dir.resolve("bad.txt"), new byte[0]);
+    Run r = run("convert", SEED.toString(), bad.toString(), "-o", out.toString());
+    assertEquals(3, r.code());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void badInput_existingOutputKeptWhenConversionFails() throws Exception {
+    Path out = Files.writeString(dir.resolve("out.ttl"), "# previous\n");
+    Path bad = Files.write(dir.resolve("bad.txt"), new byte[0]);
+    assertEquals(3, run("convert", bad.toString(), "-o", out.toString()).code());
+    assertEquals("# previous\n", Files.readString(out));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ttl", "trig"})
+  void output_noTemporaryFilesLeft(String ext) throws Exception {
+    Path out = dir.resolve("x." + ext);
+    assertEquals(0, run("convert", SEED.toString(), "-q", "-o", out.toString()).code());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(out), files.toList());
+    }
+  }
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private Run assertBad(Path input, String... expected) {
+    Path out = dir.resolve("out-" + input.getFileName() + ".ttl");
+    Run r = run("convert", input.toString(), "-o", out.toString());
+    assertEquals(3, r.code(), r.err());
+    for (String e : expected) {
+      assertTrue(r.err().contains(e), "expected <" + e + "> in:\n" + r.err());
+    }
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(Files.exists(out), "no output on failure");
+    return r;
+  }
+}
