@@ -204,20 +204,32 @@ class GoldenCasesTest {
 
   /** Compares strings with runs of digits compared by value ("entry/2-10" after "entry/2-9"). */
   static int natural(String a, String b) {
-    Matcher ma = CHUNK.matcher(a);
-    Matcher mb = CHUNK.matcher(b);
+    String x = unbracket(a);
+    String y = unbracket(b);
+    Matcher ma = CHUNK.matcher(x);
+    Matcher mb = CHUNK.matcher(y);
     while (ma.find() && mb.find()) {
       String ca = ma.group();
       String cb = mb.group();
       int c =
-          Character.isDigit(ca.charAt(0)) && Character.isDigit(cb.charAt(0))
+          isAsciiDigit(ca.charAt(0)) && isAsciiDigit(cb.charAt(0))
               ? new BigInteger(ca).compareTo(new BigInteger(cb))
               : ca.compareTo(cb);
       if (c != 0) {
         return c;
       }
     }
-    return a.compareTo(b);
+    int c = x.compareTo(y);
+    return c != 0 ? c : a.compareTo(b);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** An IRI without its angle brackets, so "<x/1>" sorts before "<x/1-1>". */
+  private static String unbracket(String s) {
+    return s.startsWith("<") && s.endsWith(">") ? s.substring(1, s.length() - 1) : s;
   }
 
   /** Parses Turtle text as written by {@link #turtle}. */
