@@ -1,0 +1,165 @@
+package kg.chizai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every researcher query in {@code queries/} parses, says what question it answers, and answers it
+ * on the seed. Expected answers come from plain scans of the source text where one can be made.
+ */
+class QueriesTest {
+
+  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+  static Model graph;
+  static List<String> lines;
+
+  @BeforeAll
+  static void convert() throws Exception {
+    graph = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults()).dataset().getUnionModel();
+    lines = Files.readAllLines(SEED);
+  }
+
+  static Stream<Path> queryFiles() throws Exception {
+    return Files.list(Path.of("queries")).filter(p -> p.toString().endsWith(".rq")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("queryFiles")
+  void query_parsesRunsAndStatesItsQuestion(Path file) throws Exception {
+    String text = Files.readString(file);
+    assertTrue(text.startsWith("# Question: "), file + " must start with '# Question: …'");
+    Query q = QueryFactory.create(text);
+    assertTrue(q.isSelectType() || q.isConstructType() || q.isAskType(), file.toString());
+    if (q.isSelectType()) {
+      select(file.getFileName().toString());
+    }
+  }
+
+  @Test
+  void bodiesInArea_countsMatchTheTagsOfTheArea() {
+    // Plain scan: tags between the contents sheet that highlights (6) and the one that highlights
+    // (7).
+    int from = indexOf("(6) 海賊版対策の強化**");
+    int to = indexOf("(7) デジタルアーカイブの推進**");
+    Map<String, Integer> tags = new TreeMap<>();
+    Matcher m = Pattern.compile("【([^】]*)】").matcher(String.join("\n", lines.subList(from, to)));
+    while (m.find()) {
+      tags.merge(m.group(1), 1, Integer::sum);
+    }
+    Map<String, Integer> byName = new TreeMap<>();
+    for (QuerySolution s : select("bodies-in-area.rq")) {
+      byName.put(s.getLiteral("name").getString(), s.getLiteral("entries").getInt());
+    }
+    assertEquals(tags.get("文化庁"), byName.get("文化庁"));
+    assertEquals(tags.get("警察庁"), byName.get("警察庁"));
+    assertEquals(tags.get("経産省"), byName.get("経済産業省"));
+    assertEquals(tags.get("知財"), byName.get("知的財産戦略推進事務局"));
+    assertEquals(tags.size(), byName.size(), "one row per distinct tag: " + tags + " vs " + byName);
+  }
+
+  @Test
+  void jointEntries_oneRowPerJointTag() {
+    List<Integer> expected = new ArrayList<>();
+    Pattern joint = Pattern.compile("^(?:- )?【[^】]*・[^】]*】");
+    for (int i = 0; i < lines.size(); i++) {
+      if (joint.matcher(lines.get(i)).find()) {
+        expected.add(i + 1);
+      }
+    }
+    List<Integer> actual =
+        select("joint-entries.rq").stream().map(s -> s.getLiteral("line").getInt()).toList();
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, actual);
+    QuerySolution first = select("joint-entries.rq").get(0);
+    assertEquals("総務省・経産省", first.getLiteral("tag").getString());
+  }
+
+  @Test
+  void relistedDirections_oneRowPerMarkedBullet() {
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.endsWith("【再掲】") && !l.matches("^(- )?【(?!再掲).*")) {
+        expected.add(i + 1);
+      }
+    }
+    List<QuerySolution> rows = select("relisted-directions.rq");
+    assertEquals(expected, rows.stream().map(s -> s.getLiteral("line").getInt()).toList());
+    for (QuerySolution s : rows) {
+      assertTrue(s.getLiteral("originalLine").getInt() < s.getLiteral("line").getInt());
+    }
+  }
+
+  @Test
+  void unansweredDirections_noneInTheSeed() {
+    assertEquals(List.of(), select("unanswered-directions.rq"));
+  }
+
+  @Test
+  void entriesByMinistry_agenciesRollUpToTheirMinistry() {
+    Map<String, Integer> byName = new TreeMap<>();
+    for (QuerySolution s : select("entries-by-ministry.rq")) {
+      byName.put(s.getLiteral("name").getString(), s.getLiteral("entries").getInt());
+    }
+    // 文部科学省 itself reports nothing in the seed: all of its entries are 文化庁's.
+    assertEquals(count("文化庁"), byName.get("文部科学省"));
+    // 国土交通省 gets 観光庁's entries.
+    assertEquals(count("観光庁"), byName.get("国土交通省"));
+    assertFalse(byName.containsKey("文化庁"), "agencies are rolled up");
+  }
+
+  private static int count(String bodyTag) {
+    Matcher m = Pattern.compile("【([^】]*)】").matcher(String.join("\n", lines));
+    int n = 0;
+    while (m.find()) {
+      if (List.of(m.group(1).split("・")).contains(bodyTag)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int indexOf(String suffix) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).endsWith(suffix)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line ends with " + suffix);
+  }
+
+  static List<QuerySolution> select(String name) {
+    try {
+      Query q = QueryFactory.read("queries/" + name);
+      try (QueryExecution qe = QueryExecution.create().query(q).model(graph).build()) {
+        ResultSet rs = qe.execSelect();
+        List<QuerySolution> out = new ArrayList<>();
+        rs.forEachRemaining(out::add);
+        return out;
+      }
+    } catch (RuntimeException e) {
+      throw new AssertionError("query " + name + " failed: " + e.getMessage(), e);
+    }
+  }
+}
