@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfMapper;
 import org.apache.jena.graph.Node;
@@ -88,6 +89,9 @@ class GoldenCasesTest {
       Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
       Pipeline.Conversion conversion = Pipeline.convert(List.of(copy), Pipeline.Options.defaults());
       Model actual = conversion.dataset().getUnionModel();
+      assertTrue(
+          actual.contains(null, CKG.sourceFile, INPUT),
+          "ckg:sourceFile should be the file name " + INPUT + ", not a path");
       assertTrue(
           parse(turtle(actual)).isIsomorphicWith(actual),
           "the golden Turtle writer loses triples:\n" + turtle(actual));

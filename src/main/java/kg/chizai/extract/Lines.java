@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Lines {
 
   /** Glyphs Japanese government documents use to start a list item (besides "- " and ・). */
-  static final String BULLET_GLYPHS = "□❑❒■◆◇○●◎▪▫►▶▷◼◻•※✓";
+  static final String BULLET_GLYPHS = "□❑❒■◆◇○●◎▪▫►▶▷◼◻•✓";
 
   private static final Pattern PROGRAM_HEADING =
       Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の)?方向性$");
@@ -121,9 +121,16 @@ final class Lines {
         && (BULLET_GLYPHS.indexOf(rest.charAt(1)) >= 0 || isDot(rest.charAt(1)))) {
       dash = true;
       rest = rest.substring(1);
+    } else if (rest.length() >= 2
+        && rest.charAt(0) == '-'
+        && !isDash(rest.charAt(1))
+        && !looksLikeTitle(rest.substring(1))) {
+      // "-text" with no space: a bullet when the text is a sentence, a sub-part title otherwise.
+      dash = true;
+      rest = rest.substring(1);
     }
     char glyph = 0;
-    if (!rest.isEmpty() && BULLET_GLYPHS.indexOf(rest.charAt(0)) >= 0 && rest.charAt(0) != '※') {
+    if (!rest.isEmpty() && BULLET_GLYPHS.indexOf(rest.charAt(0)) >= 0) {
       glyph = rest.charAt(0);
       rest = rest.substring(1).stripLeading();
     }
@@ -183,7 +190,17 @@ final class Lines {
   }
 
   static boolean isRelistMark(String tagName) {
-    return nfkc(tagName).replace(" ", "").equals("再掲");
+    String t = nfkc(tagName).replace(" ", "");
+    return t.equals("再掲") || t.equals("一部再掲");
+  }
+
+  private static final Pattern PAGE_NUMBER =
+      Pattern.compile(
+          "^(?:[-‐−–]\\s*\\d{1,3}\\s*[-‐−–]|\\d{1,3}|\\d{1,3}\\s*/\\s*\\d{1,3}|p\\.?\\s*\\d{1,3})$");
+
+  /** A page number or page footer left by the PDF extraction ("12", "- 12 -", "3/40"). */
+  static boolean isPageNumber(String trimmed) {
+    return PAGE_NUMBER.matcher(nfkc(trimmed)).matches();
   }
 
   /** Text with a trailing 【再掲】 removed, and whether there was one. */

@@ -100,7 +100,7 @@ public final class ReportReader {
   private int step(int i) {
     String raw = src.line(i);
     String t = raw.strip();
-    if (t.isEmpty()) {
+    if (t.isEmpty() || Lines.isPageNumber(t)) {
       return i + 1;
     }
     int bad = Lines.unterminatedTag(t);
