@@ -180,6 +180,7 @@ public final class RdfMapper {
       r.addProperty(CKG.inReport, reportRes);
       r.addLiteral(CKG.ordinal, integer(ordinal));
       s.number().ifPresent(n -> r.addLiteral(CKG.sectionNumber, integer(n)));
+      lines(r, s.span());
       s.parentKey()
           .ifPresent(
               p -> r.addProperty(CKG.subSectionOf, m.createResource(iris.section(report, p))));
