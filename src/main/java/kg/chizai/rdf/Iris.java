@@ -86,6 +86,10 @@ public final class Iris {
     return base + "graph/reference";
   }
 
+  public String ontologyGraph() {
+    return base + "graph/ontology";
+  }
+
   private static String segment(String s) {
     if (!SAFE_SEGMENT.matcher(s).matches()) {
       throw new IllegalArgumentException("not a safe IRI path segment: " + s);
