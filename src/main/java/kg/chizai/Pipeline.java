@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import kg.chizai.extract.BodyTable;
 import kg.chizai.extract.BodyTable.Attribution;
+import kg.chizai.extract.MentionExtractor;
+import kg.chizai.extract.MentionExtractor.Mentions;
+import kg.chizai.extract.ReferenceTables;
 import kg.chizai.extract.ReportReader;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.Iris;
@@ -39,6 +42,7 @@ public final class Pipeline {
   public record Conversion(
       List<Report> reports,
       List<Attribution> attributions,
+      List<Mentions> mentions,
       Dataset dataset,
       List<Problem> warnings) {
 
@@ -56,6 +60,9 @@ public final class Pipeline {
     }
     Iris iris = new Iris(options.base());
     BodyTable bodies = BodyTable.load(options.referenceDir());
+    ReferenceTables tables = ReferenceTables.load(options.referenceDir());
+    MentionExtractor mentionExtractor = new MentionExtractor(tables, bodies);
+    List<Mentions> mentions = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
     List<Attribution> attributions = new ArrayList<>();
     List<RdfMapper.Mapped> mapped = new ArrayList<>();
@@ -64,8 +71,10 @@ public final class Pipeline {
     Map<String, String> seen = new HashMap<>();
     for (Path source : sources) {
       Report report;
+      SourceText text;
       try {
-        report = ReportReader.read(SourceText.read(source));
+        text = SourceText.read(source);
+        report = ReportReader.read(text);
       } catch (ChizaiException e) {
         errors.addAll(e.problems());
         continue;
@@ -81,16 +90,25 @@ public final class Pipeline {
         continue;
       }
       Attribution who = bodies.attribute(report);
+      Mentions named = mentionExtractor.extract(report, text, who);
       reports.add(report);
       attributions.add(who);
-      mapped.add(new RdfMapper.Mapped(report, who));
+      mentions.add(named);
+      mapped.add(new RdfMapper.Mapped(report, who, named));
       warnings.addAll(report.warnings());
       warnings.addAll(who.warnings());
+      warnings.addAll(named.warnings());
     }
     if (!errors.isEmpty()) {
       throw new ChizaiException(ChizaiException.EXIT_INPUT, errors);
     }
-    return new Conversion(reports, attributions, RdfMapper.map(mapped, iris), warnings);
+    warnings.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+    return new Conversion(
+        reports,
+        attributions,
+        mentions,
+        RdfMapper.map(mapped, iris, tables.linkPatterns()),
+        warnings);
   }
 
   /** Converts and writes the result to {@code output} (format from its extension). */

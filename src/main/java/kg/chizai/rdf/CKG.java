@@ -122,6 +122,143 @@ public final class CKG {
   /** ckg:provisional 暫定. */
   public static final Property provisional = property("provisional");
 
+  // What the text names
+
+  /** ckg:Statute 法令. */
+  public static final Resource Statute = resource("Statute");
+
+  /** ckg:AmendingAct 改正法. */
+  public static final Resource AmendingAct = resource("AmendingAct");
+
+  /** ckg:StatuteArticle 条. */
+  public static final Resource StatuteArticle = resource("StatuteArticle");
+
+  /** ckg:PolicyDocument 政策文書. */
+  public static final Resource PolicyDocument = resource("PolicyDocument");
+
+  /** ckg:Guideline ガイドライン・指針. */
+  public static final Resource Guideline = resource("Guideline");
+
+  /** ckg:Strategy 戦略・計画. */
+  public static final Resource Strategy = resource("Strategy");
+
+  /** ckg:Roadmap 工程表. */
+  public static final Resource Roadmap = resource("Roadmap");
+
+  /** ckg:ReportDocument 報告書・とりまとめ. */
+  public static final Resource ReportDocument = resource("ReportDocument");
+
+  /** ckg:Handbook ハンドブック・手引. */
+  public static final Resource Handbook = resource("Handbook");
+
+  /** ckg:Checklist チェックリスト. */
+  public static final Resource Checklist = resource("Checklist");
+
+  /** ckg:Council 会議体. */
+  public static final Resource Council = resource("Council");
+
+  /** ckg:Program 事業・施策. */
+  public static final Resource Program = resource("Program");
+
+  /** ckg:Fund 基金. */
+  public static final Resource Fund = resource("Fund");
+
+  /** ckg:Subsidy 補助金. */
+  public static final Resource Subsidy = resource("Subsidy");
+
+  /** ckg:InformationSystem 情報システム. */
+  public static final Resource InformationSystem = resource("InformationSystem");
+
+  /** ckg:Portal ポータルサイト. */
+  public static final Resource Portal = resource("Portal");
+
+  /** ckg:Database データベース. */
+  public static final Resource Database = resource("Database");
+
+  /** ckg:EventSeries イベント. */
+  public static final Resource EventSeries = resource("EventSeries");
+
+  /** ckg:Award 表彰. */
+  public static final Resource Award = resource("Award");
+
+  /** ckg:Campaign キャンペーン. */
+  public static final Resource Campaign = resource("Campaign");
+
+  /** ckg:Organization 組織. */
+  public static final Resource Organization = resource("Organization");
+
+  /** ckg:Place 地域・場所. */
+  public static final Resource Place = resource("Place");
+
+  /** ckg:Quantity 数量・目標. */
+  public static final Resource Quantity = resource("Quantity");
+
+  /** ckg:mentions 言及. */
+  public static final Property mentions = property("mentions");
+
+  /** ckg:amends 改正対象. */
+  public static final Property amends = property("amends");
+
+  /** ckg:articleOf 所属法令. */
+  public static final Property articleOf = property("articleOf");
+
+  /** ckg:eGovLawPage e-Gov法令ページ. */
+  public static final Property eGovLawPage = property("eGovLawPage");
+
+  /** ckg:eGovApiResource e-Gov法令API. */
+  public static final Property eGovApiResource = property("eGovApiResource");
+
+  /** ckg:translationPage 英訳ページ. */
+  public static final Property translationPage = property("translationPage");
+
+  /** ckg:responsibleBody 担当組織. */
+  public static final Property responsibleBody = property("responsibleBody");
+
+  /** ckg:statesQuantity 数量. */
+  public static final Property statesQuantity = property("statesQuantity");
+
+  /** ckg:eGovLawId 法令ID. */
+  public static final Property eGovLawId = property("eGovLawId");
+
+  /** ckg:lawNumber 法令番号. */
+  public static final Property lawNumber = property("lawNumber");
+
+  /** ckg:promulgationDate 公布日. */
+  public static final Property promulgationDate = property("promulgationDate");
+
+  /** ckg:formerTitle 旧題名. */
+  public static final Property formerTitle = property("formerTitle");
+
+  /** ckg:renamedOn 改題日. */
+  public static final Property renamedOn = property("renamedOn");
+
+  /** ckg:articleNumber 条番号. */
+  public static final Property articleNumber = property("articleNumber");
+
+  /** ckg:idConfidence ID確度. */
+  public static final Property idConfidence = property("idConfidence");
+
+  /** ckg:versionLabel 版. */
+  public static final Property versionLabel = property("versionLabel");
+
+  /** ckg:foreignLawMention 外国法への言及. */
+  public static final Property foreignLawMention = property("foreignLawMention");
+
+  /** ckg:approximate 概数. */
+  public static final Property approximate = property("approximate");
+
+  /** ckg:counts 計数対象. */
+  public static final Property counts = property("counts");
+
+  /** ckg:targetYear 目標年. */
+  public static final Property targetYear = property("targetYear");
+
+  /** ckg:iso3166Code ISO 3166コード. */
+  public static final Property iso3166Code = property("iso3166Code");
+
+  /** ckg:surfaceText 表記. */
+  public static final Property surfaceText = property("surfaceText");
+
   private CKG() {}
 
   private static Resource resource(String localName) {

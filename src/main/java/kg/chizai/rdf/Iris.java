@@ -78,6 +78,38 @@ public final class Iris {
     return base + "id/body/" + segment(id);
   }
 
+  /** A statute, by its e-Gov law ID. */
+  public String law(String eGovLawId) {
+    return base + "id/law/" + segment(eGovLawId);
+  }
+
+  /** An article of a statute: {@code 13}, {@code 30-4}. */
+  public String article(String eGovLawId, String number) {
+    return law(eGovLawId) + "/article/" + segment(number);
+  }
+
+  /** A named document, council, initiative, system or event series: {@code kind} is the path. */
+  public String thing(String kind, String id) {
+    return base + "id/" + segment(kind) + "/" + segment(id);
+  }
+
+  public String organization(String id) {
+    return base + "id/org/" + segment(id);
+  }
+
+  public String place(String id) {
+    return base + "id/place/" + segment(id);
+  }
+
+  /** A quantity stated by an item: {@code …/quantity/entry-4-2-1}. */
+  public String quantity(Report report, String itemKey, int ordinal) {
+    return report(report) + "/quantity/" + segment(itemKey + "-" + ordinal);
+  }
+
+  public String linkset(String id) {
+    return base + "id/linkset/" + segment(id);
+  }
+
   public String reportGraph(Report report) {
     return base + "graph/report/" + segment(reportKey(report));
   }

@@ -1,7 +1,9 @@
 package kg.chizai.rdf;
 
 import java.util.List;
+import java.util.Map;
 import kg.chizai.extract.BodyTable.Attribution;
+import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
 import kg.chizai.model.EntryItem;
@@ -47,8 +49,8 @@ public final class RdfMapper {
   private static final Property SUB_ORGANIZATION_OF =
       ResourceFactory.createProperty(ORG, "subOrganizationOf");
 
-  /** A report and who reported what in it. */
-  public record Mapped(Report report, Attribution attribution) {}
+  /** A report, who reported what in it, and what its texts name. */
+  public record Mapped(Report report, Attribution attribution, Mentions mentions) {}
 
   private RdfMapper() {}
 
@@ -62,25 +64,71 @@ public final class RdfMapper {
         .setNsPrefix("prov", PROV)
         .setNsPrefix("rdf", RDF.uri)
         .setNsPrefix("rdfs", RDFS.uri)
+        .setNsPrefix("schema", MentionsMapper.SCHEMA)
         .setNsPrefix("skos", SKOS.uri)
+        .setNsPrefix("void", MentionsMapper.VOID)
+        .setNsPrefix("foaf", MentionsMapper.FOAF)
         .setNsPrefix("xsd", XSD.NS)
         .lock();
   }
 
   public static Dataset map(List<Mapped> reports, Iris iris) {
+    return map(reports, iris, Map.of());
+  }
+
+  /**
+   * Maps reports; {@code links} holds the statutes table's link templates (e-Gov page, API,
+   * translation).
+   */
+  public static Dataset map(List<Mapped> reports, Iris iris, Map<String, String> links) {
     Dataset ds = DatasetFactory.createGeneral();
     ds.getDefaultModel().setNsPrefixes(prefixes());
     Model reference = model();
     for (Mapped m : reports) {
       Model g = model();
       new ReportMapping(m.report(), m.attribution(), iris, g).run();
+      if (m.mentions() != null) {
+        MentionsMapper.map(m.report(), m.mentions(), iris, links, g, reference);
+      }
       ds.addNamedModel(iris.reportGraph(m.report()), g);
       for (Body b : m.attribution().bodies().values()) {
         body(b, iris, reference);
       }
     }
+    linkset(reference, iris);
     ds.addNamedModel(iris.referenceGraph(), reference);
     return ds;
+  }
+
+  /**
+   * Describes the links to e-Gov law data as a VoID linkset: how many statutes are linked and to
+   * which target. Written only when there is at least one link.
+   */
+  private static void linkset(Model reference, Iris iris) {
+    long links =
+        reference
+            .listStatements(null, CKG.eGovLawPage, (org.apache.jena.rdf.model.RDFNode) null)
+            .toList()
+            .size();
+    long statutes = reference.listSubjectsWithProperty(RDF.type, CKG.Statute).toList().size();
+    if (links == 0) {
+      return;
+    }
+    String voidNs = MentionsMapper.VOID;
+    Resource ls = reference.createResource(iris.linkset("e-gov-law"));
+    ls.addProperty(RDF.type, reference.createResource(voidNs + "Linkset"));
+    ls.addProperty(RDFS.label, "Links from chizai-kg statutes to e-Gov 法令検索", "en");
+    ls.addProperty(RDFS.label, "chizai-kg の法令から e-Gov 法令検索へのリンク", "ja");
+    ls.addProperty(reference.createProperty(voidNs, "linkPredicate"), CKG.eGovLawPage);
+    ls.addProperty(
+        reference.createProperty(voidNs, "objectsTarget"),
+        reference.createResource("https://laws.e-gov.go.jp/"));
+    ls.addProperty(
+        reference.createProperty(voidNs, "triples"),
+        reference.createTypedLiteral(String.valueOf(links), XSDDatatype.XSDinteger));
+    ls.addProperty(
+        reference.createProperty(voidNs, "entities"),
+        reference.createTypedLiteral(String.valueOf(statutes), XSDDatatype.XSDinteger));
   }
 
   private static Model model() {

@@ -1,0 +1,280 @@
+package kg.chizai.extract;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import kg.chizai.model.Direction;
+import kg.chizai.model.Mention;
+import kg.chizai.model.NamedThing;
+import kg.chizai.model.Organization;
+import kg.chizai.model.ProgressEntry;
+import kg.chizai.model.Quantity;
+import kg.chizai.model.Report;
+import kg.chizai.model.Section;
+import kg.chizai.model.SourceSpan;
+import kg.chizai.model.Statute;
+import kg.chizai.source.Problem;
+import kg.chizai.source.SourceText;
+
+/**
+ * What the texts of a report name: statutes and their articles, documents, councils, programs,
+ * systems and events, organizations, places, and quantities.
+ *
+ * <pre>{@code Mentions m = new MentionExtractor(tables, bodies).extract(report, source);}</pre>
+ */
+public final class MentionExtractor {
+
+  /**
+   * Everything a report names.
+   *
+   * @param statutes every statute mentioned, and every statute an amending act mentioned amends
+   * @param things the named documents, councils, programs, systems and events, with their versions
+   * @param foreignLaws law names read as foreign (同国の著作権法): item key → surfaces
+   * @param unresolved law-like names not in the statutes table, with their lines (also warned)
+   */
+  public record Mentions(
+      List<Mention> mentions,
+      Map<String, Statute> statutes,
+      Map<String, NamedThing> things,
+      Map<String, Organization> organizations,
+      Map<String, Organization> places,
+      List<Quantity> quantities,
+      Map<String, List<String>> foreignLaws,
+      List<Problem> unresolved,
+      List<Problem> warnings) {}
+
+  private final ReferenceTables tables;
+  private final BodyTable bodies;
+  private final StatuteFinder statuteFinder;
+  private final ThingFinder thingFinder;
+  private final QuantityFinder quantityFinder = new QuantityFinder();
+  private final AliasIndex<Organization> organizations = new AliasIndex<>();
+  private final AliasIndex<Organization> places = new AliasIndex<>();
+
+  public MentionExtractor(ReferenceTables tables, BodyTable bodies) {
+    this.tables = tables;
+    this.bodies = bodies;
+    this.statuteFinder = new StatuteFinder(tables);
+    this.thingFinder = new ThingFinder(tables);
+    for (Organization o : tables.organizations().values()) {
+      organizations.add(o.nameJa(), o);
+      o.altLabels().forEach(a -> organizations.add(a, o));
+    }
+    for (Organization p : tables.places().values()) {
+      places.add(p.nameJa(), p);
+      p.altLabels().forEach(a -> places.add(a, p));
+    }
+  }
+
+  /** An item whose text is scanned: a direction, an entry or a lead statement. */
+  private record Item(String key, String text, SourceSpan span, List<String> bodyIds) {}
+
+  public Mentions extract(Report report, SourceText src, BodyTable.Attribution who) {
+    LocalDate reportDate =
+        report
+            .issued()
+            .map(YearMonth::atEndOfMonth)
+            .orElse(LocalDate.of(report.programYear() + 1, 12, 31));
+    List<Item> items = new ArrayList<>();
+    for (Section s : report.sections()) {
+      s.lead()
+          .ifPresent(l -> items.add(new Item("lead:" + s.key(), l.text(), l.span(), List.of())));
+    }
+    for (Direction d : report.directions()) {
+      items.add(new Item("direction:" + d.id(), d.text(), d.span(), List.of()));
+    }
+    for (ProgressEntry e : report.entries()) {
+      items.add(
+          new Item(
+              "entry:" + e.id(),
+              e.text(),
+              e.span(),
+              who.bodiesByEntry().getOrDefault(e.id(), List.of())));
+    }
+    List<Mention> mentions = new ArrayList<>();
+    Map<String, Statute> statutes = new TreeMap<>();
+    Map<String, NamedThing> things = new TreeMap<>();
+    Map<String, Organization> orgs = new TreeMap<>();
+    Map<String, Organization> placeMap = new TreeMap<>();
+    List<Quantity> quantities = new ArrayList<>();
+    Map<String, List<String>> foreign = new LinkedHashMap<>();
+    List<Problem> unresolved = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    for (Item item : items) {
+      StatuteFinder.Result laws = statuteFinder.find(item.text(), reportDate);
+      for (StatuteFinder.Found f : laws.found()) {
+        Statute s = tables.statutes().get(f.lawId());
+        statutes.put(s.id(), s);
+        s.amends().forEach(a -> statutes.put(a, tables.statutes().get(a)));
+        mentions.add(
+            new Mention(
+                item.key(),
+                Mention.Kind.STATUTE,
+                s.id(),
+                f.article(),
+                f.surface(),
+                line(src, item, f.surface())));
+      }
+      for (StatuteFinder.NotLinked n : laws.notLinked()) {
+        int line = line(src, item, n.surface());
+        if (n.foreign()) {
+          foreign.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(n.surface());
+        } else if (n.surface().equals("同法")) {
+          warnings.add(
+              Problem.warning(
+                  report.file(), line, "同法 with no statute named before it; not linked"));
+        } else {
+          Problem p =
+              Problem.warning(
+                  report.file(),
+                  line,
+                  "law-like name "
+                      + n.surface()
+                      + " is not in data/reference/statutes.json; not linked");
+          unresolved.add(p);
+          warnings.add(p);
+        }
+      }
+      for (ThingFinder.Found f : thingFinder.find(item.text())) {
+        NamedThing t = withIssuer(f, item);
+        NamedThing merged = merge(things.get(t.id()), t, f.version());
+        things.put(t.id(), merged);
+        mentions.add(
+            new Mention(
+                item.key(),
+                Mention.Kind.THING,
+                t.id(),
+                Optional.empty(),
+                f.surface(),
+                line(src, item, f.surface())));
+      }
+      for (AliasIndex.Hit<Organization> h : organizations.find(item.text())) {
+        orgs.put(h.value().id(), h.value());
+        mentions.add(
+            new Mention(
+                item.key(),
+                Mention.Kind.ORGANIZATION,
+                h.value().id(),
+                Optional.empty(),
+                h.surface(),
+                line(src, item, h.surface())));
+      }
+      for (AliasIndex.Hit<Organization> h : places.find(item.text())) {
+        placeMap.put(h.value().id(), h.value());
+        mentions.add(
+            new Mention(
+                item.key(),
+                Mention.Kind.PLACE,
+                h.value().id(),
+                Optional.empty(),
+                h.surface(),
+                line(src, item, h.surface())));
+      }
+      int ordinal = 0;
+      for (QuantityFinder.Found q : quantityFinder.find(item.text())) {
+        quantities.add(
+            new Quantity(
+                item.key(),
+                ++ordinal,
+                q.value(),
+                q.unit(),
+                q.approximate(),
+                q.counted(),
+                q.targetYear(),
+                q.surface(),
+                line(src, item, q.surface())));
+      }
+    }
+    return new Mentions(
+        dedupe(mentions),
+        statutes,
+        things,
+        orgs,
+        placeMap,
+        quantities,
+        foreign,
+        unresolved,
+        warnings);
+  }
+
+  /** The issuer the text names (Xが策定した「…」), or the entry's only body when it made the thing. */
+  private NamedThing withIssuer(ThingFinder.Found f, Item item) {
+    NamedThing t = f.thing();
+    if (t.issuer().isPresent()) {
+      return t;
+    }
+    Optional<String> issuer = Optional.empty();
+    if (f.issuerName().isPresent()) {
+      String name = f.issuerName().get();
+      List<AliasIndex.Hit<Organization>> hits = organizations.find(name);
+      if (!hits.isEmpty()) {
+        issuer = Optional.of("org:" + hits.get(hits.size() - 1).value().id());
+      } else {
+        issuer = bodies.lookup(name).map(b -> "body:" + b.id());
+      }
+    }
+    if (issuer.isEmpty() && item.bodyIds().size() == 1) {
+      String after = item.text().substring(f.end());
+      if (after.matches("(?s)^を(?:策定|作成|公表|構築|開催|設置|運営|発足|開設|取りまとめ|とりまとめ|改訂|新設|創設).*")) {
+        issuer = Optional.of("body:" + item.bodyIds().get(0));
+      }
+    }
+    if (issuer.isEmpty()) {
+      return t;
+    }
+    return new NamedThing(
+        t.id(),
+        t.type(),
+        t.label(),
+        t.labelEn(),
+        t.altLabels(),
+        issuer,
+        t.parent(),
+        t.versions(),
+        t.source(),
+        t.fromTable());
+  }
+
+  private static NamedThing merge(NamedThing old, NamedThing t, Optional<String> version) {
+    List<String> versions = new ArrayList<>(old == null ? List.of() : old.versions());
+    version.filter(v -> !versions.contains(v)).ifPresent(versions::add);
+    Optional<String> issuer = old != null && old.issuer().isPresent() ? old.issuer() : t.issuer();
+    return new NamedThing(
+        t.id(),
+        t.type(),
+        t.label(),
+        t.labelEn(),
+        t.altLabels(),
+        issuer,
+        t.parent(),
+        versions,
+        t.source(),
+        t.fromTable());
+  }
+
+  /** One mention per item, kind, target and article (the first occurrence's line and surface). */
+  private static List<Mention> dedupe(List<Mention> mentions) {
+    Map<String, Mention> seen = new LinkedHashMap<>();
+    for (Mention m : mentions) {
+      seen.putIfAbsent(
+          m.item() + "|" + m.kind() + "|" + m.target() + "|" + m.article().orElse(""), m);
+    }
+    return List.copyOf(seen.values());
+  }
+
+  /** The first source line of the item that contains the surface (else the item's first line). */
+  private static int line(SourceText src, Item item, String surface) {
+    String probe = surface.length() > 12 ? surface.substring(0, 12) : surface;
+    for (int n = item.span().lineStart(); n <= item.span().lineEnd() && n <= src.lineCount(); n++) {
+      if (src.line(n).contains(probe)) {
+        return n;
+      }
+    }
+    return item.span().lineStart();
+  }
+}
