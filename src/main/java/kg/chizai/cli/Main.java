@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "chizai-kg 0.1.0",
     description = "Linked data from Japan's IP Strategic Program progress reports.",
-    subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ConvertCommand.class, LinksCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -256,6 +256,16 @@ public final class BodyTable {
     return out;
   }
 
+  /** The body with this id and its ancestors, nearest first; empty if the table lacks the id. */
+  public List<Body> withAncestors(String id) {
+    Map<String, Body> chain = new LinkedHashMap<>();
+    Body b = byId.get(id);
+    if (b != null) {
+      addWithAncestors(b, chain);
+    }
+    return List.copyOf(chain.values());
+  }
+
   private void addWithAncestors(Body b, Map<String, Body> used) {
     Body current = b;
     while (current != null && used.putIfAbsent(current.id(), current) == null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
 import kg.chizai.model.Mention;
 import kg.chizai.model.NamedThing;
@@ -34,6 +35,7 @@ public final class MentionExtractor {
    *
    * @param statutes every statute mentioned, and every statute an amending act mentioned amends
    * @param things the named documents, councils, programs, systems and events, with their versions
+   * @param bodies government bodies named as responsible for things, with their ancestors
    * @param foreignLaws law names read as foreign (同国の著作権法): item key → surfaces
    * @param unresolved law-like names not in the statutes table, with their lines (also warned)
    */
@@ -43,6 +45,7 @@ public final class MentionExtractor {
       Map<String, NamedThing> things,
       Map<String, Organization> organizations,
       Map<String, Organization> places,
+      Map<String, Body> bodies,
       List<Quantity> quantities,
       Map<String, List<String>> foreignLaws,
       List<Problem> unresolved,
@@ -66,6 +69,9 @@ public final class MentionExtractor {
       o.altLabels().forEach(a -> organizations.add(a, o));
     }
     for (Organization p : tables.places().values()) {
+      if (p.code().orElse("").equals("JP")) {
+        continue; // the reports' own country: every other line says 日本
+      }
       places.add(p.nameJa(), p);
       p.altLabels().forEach(a -> places.add(a, p));
     }
@@ -140,7 +146,10 @@ public final class MentionExtractor {
           warnings.add(p);
         }
       }
+      List<int[]> named = new ArrayList<>();
+      laws.found().forEach(f -> named.add(new int[] {f.start(), f.end()}));
       for (ThingFinder.Found f : thingFinder.find(item.text())) {
+        named.add(new int[] {f.start(), f.end()});
         NamedThing t = withIssuer(f, item);
         NamedThing merged = merge(things.get(t.id()), t, f.version());
         things.put(t.id(), merged);
@@ -153,7 +162,15 @@ public final class MentionExtractor {
                 f.surface(),
                 line(src, item, f.surface())));
       }
-      for (AliasIndex.Hit<Organization> h : organizations.find(item.text())) {
+      List<AliasIndex.Hit<Organization>> orgHits = organizations.find(item.text());
+      List<AliasIndex.Hit<Organization>> placeHits = places.find(item.text());
+      // A name inside a longer name (映適 in 映適取引ガイドライン, ASEAN in ASEAN地域) is not a mention of its
+      // own.
+      orgHits.forEach(h -> named.add(new int[] {h.start(), h.end()}));
+      placeHits.forEach(h -> named.add(new int[] {h.start(), h.end()}));
+      orgHits = orgHits.stream().filter(h -> !inside(h.start(), h.end(), named)).toList();
+      placeHits = placeHits.stream().filter(h -> !inside(h.start(), h.end(), named)).toList();
+      for (AliasIndex.Hit<Organization> h : orgHits) {
         orgs.put(h.value().id(), h.value());
         mentions.add(
             new Mention(
@@ -164,7 +181,7 @@ public final class MentionExtractor {
                 h.surface(),
                 line(src, item, h.surface())));
       }
-      for (AliasIndex.Hit<Organization> h : places.find(item.text())) {
+      for (AliasIndex.Hit<Organization> h : placeHits) {
         placeMap.put(h.value().id(), h.value());
         mentions.add(
             new Mention(
@@ -190,12 +207,41 @@ public final class MentionExtractor {
                 line(src, item, q.surface())));
       }
     }
+    // Close the references: parents of places and things, bodies responsible for things.
+    for (Organization p : List.copyOf(placeMap.values())) {
+      Optional<String> parent = p.parent();
+      while (parent.isPresent() && tables.places().containsKey(parent.get())) {
+        Organization up = tables.places().get(parent.get());
+        placeMap.put(up.id(), up);
+        parent = up.parent();
+      }
+    }
+    for (NamedThing t : List.copyOf(things.values())) {
+      Optional<String> parent = t.parent();
+      while (parent.isPresent() && tables.names().containsKey(parent.get())) {
+        NamedThing up = resolveIssuer(tables.names().get(parent.get()));
+        things.putIfAbsent(up.id(), up);
+        parent = up.parent();
+      }
+    }
+    Map<String, Body> responsible = new TreeMap<>();
+    for (NamedThing t : things.values()) {
+      t.issuer()
+          .filter(i -> i.startsWith("body:"))
+          .ifPresent(
+              i -> bodies.withAncestors(i.substring(5)).forEach(b -> responsible.put(b.id(), b)));
+      t.issuer()
+          .filter(i -> i.startsWith("org:"))
+          .map(i -> tables.organizations().get(i.substring(4)))
+          .ifPresent(o -> orgs.put(o.id(), o));
+    }
     return new Mentions(
         dedupe(mentions),
         statutes,
         things,
         orgs,
         placeMap,
+        responsible,
         quantities,
         foreign,
         unresolved,
@@ -204,7 +250,7 @@ public final class MentionExtractor {
 
   /** The issuer the text names (Xが策定した「…」), or the entry's only body when it made the thing. */
   private NamedThing withIssuer(ThingFinder.Found f, Item item) {
-    NamedThing t = f.thing();
+    NamedThing t = resolveIssuer(f.thing());
     if (t.issuer().isPresent()) {
       return t;
     }
@@ -240,6 +286,29 @@ public final class MentionExtractor {
         t.fromTable());
   }
 
+  /** A table row's issuer id, qualified as a body or an organization. */
+  private NamedThing resolveIssuer(NamedThing t) {
+    if (t.issuer().isEmpty() || t.issuer().get().contains(":")) {
+      return t;
+    }
+    String id = t.issuer().get();
+    Optional<String> qualified =
+        !bodies.withAncestors(id).isEmpty()
+            ? Optional.of("body:" + id)
+            : tables.organizations().containsKey(id) ? Optional.of("org:" + id) : Optional.empty();
+    return new NamedThing(
+        t.id(),
+        t.type(),
+        t.label(),
+        t.labelEn(),
+        t.altLabels(),
+        qualified,
+        t.parent(),
+        t.versions(),
+        t.source(),
+        t.fromTable());
+  }
+
   private static NamedThing merge(NamedThing old, NamedThing t, Optional<String> version) {
     List<String> versions = new ArrayList<>(old == null ? List.of() : old.versions());
     version.filter(v -> !versions.contains(v)).ifPresent(versions::add);
@@ -255,6 +324,16 @@ public final class MentionExtractor {
         versions,
         t.source(),
         t.fromTable());
+  }
+
+  /** Whether [start, end) lies strictly inside a longer named span. */
+  private static boolean inside(int start, int end, List<int[]> spans) {
+    for (int[] s : spans) {
+      if (s[0] <= start && end <= s[1] && (s[1] - s[0]) > (end - start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One mention per item, kind, target and article (the first occurrence's line and surface). */

@@ -106,6 +106,13 @@ public final class ReferenceTables {
     return linkPatterns;
   }
 
+  /** The e-Gov 法令検索 page of a statute. */
+  public String eGovLawPage(String lawId) {
+    return linkPatterns
+        .getOrDefault("eGovLawPage", "https://laws.e-gov.go.jp/law/{id}")
+        .replace("{id}", lawId);
+  }
+
   public Map<String, Organization> organizations() {
     return organizations;
   }

@@ -89,6 +89,9 @@ public final class RdfMapper {
       new ReportMapping(m.report(), m.attribution(), iris, g).run();
       if (m.mentions() != null) {
         MentionsMapper.map(m.report(), m.mentions(), iris, links, g, reference);
+        for (Body b : m.mentions().bodies().values()) {
+          body(b, iris, reference);
+        }
       }
       ds.addNamedModel(iris.reportGraph(m.report()), g);
       for (Body b : m.attribution().bodies().values()) {
