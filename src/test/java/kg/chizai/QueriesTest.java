@@ -129,6 +129,97 @@ class QueriesTest {
     assertFalse(byName.containsKey("文化庁"), "agencies are rolled up");
   }
 
+  @Test
+  void statutesCitedInArea_antiPiracyAreaCitesFourStatutes() {
+    // Hand-checked against the area's text (lines 744–1004): 著作権法, 情報流通プラットフォーム対処法,
+    // 犯罪収益移転防止法 and 組織的犯罪処罰法; the Vietnamese copyright law (line 879) is not Japan's.
+    List<QuerySolution> rows = select("statutes-cited-in-area.rq");
+    assertEquals(
+        List.of("345AC0000000048", "411AC0000000136", "413AC0000000137", "419AC0000000022"),
+        rows.stream().map(s -> s.getLiteral("lawId").getString()).distinct().toList());
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                s ->
+                    s.getLiteral("lawId").getString().equals("345AC0000000048")
+                        && s.getLiteral("citedBy").getString().equals("法務省")));
+  }
+
+  @Test
+  void renamedStatutes_formerNamesStillUsedAreListedWithTheirLines() {
+    List<QuerySolution> rows = select("renamed-statutes.rq");
+    List<Integer> subcontractLines =
+        rows.stream()
+            .filter(
+                s ->
+                    s.getLiteral("lawId").getString().equals("331AC0000000120")
+                        && s.contains("line"))
+            .map(s -> s.getLiteral("line").getInt())
+            .toList();
+    // The old title 下請代金支払遅延等防止法 appears on these lines of the seed.
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("下請代金支払遅延等防止法")) {
+        expected.add(i + 1);
+      }
+    }
+    assertEquals(expected, subcontractLines);
+    assertTrue(
+        rows.stream()
+            .anyMatch(s -> s.getLiteral("renamedOn").getLexicalForm().equals("2026-01-01")));
+  }
+
+  @Test
+  void statuteLinks_everyStatuteHasItsEgovPageAndApiResource() {
+    List<QuerySolution> rows = select("statute-links.rq");
+    assertEquals(16, rows.size());
+    for (QuerySolution s : rows) {
+      String id = s.getLiteral("lawId").getString();
+      assertEquals("https://laws.e-gov.go.jp/law/" + id, s.getResource("page").getURI());
+      assertEquals("https://laws.e-gov.go.jp/api/2/law_data/" + id, s.getResource("api").getURI());
+      assertTrue(s.getLiteral("citations").getInt() >= 1, id);
+    }
+  }
+
+  @Test
+  void articleCitations_theAiActArticle13() {
+    List<QuerySolution> rows = select("article-citations.rq");
+    assertEquals(1, rows.size());
+    assertEquals("13", rows.get(0).getLiteral("articleNumber").getString());
+    assertEquals(
+        "https://laws.e-gov.go.jp/law/507AC0000000053#Mp-At_13",
+        rows.get(0).getResource("page").getURI());
+    assertEquals(89, rows.get(0).getLiteral("line").getInt());
+  }
+
+  @Test
+  void documentsByBody_aiGuidelinesReportedByBothMinistries() {
+    QuerySolution ai =
+        select("documents-by-body.rq").stream()
+            .filter(s -> s.getLiteral("name").getString().equals("AI事業者ガイドライン"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Guideline", ai.getLiteral("kind").getString());
+    assertTrue(ai.getLiteral("reportedBy").getString().contains("総務省"));
+    assertTrue(ai.getLiteral("reportedBy").getString().contains("経済産業省"));
+  }
+
+  @Test
+  void quantitativeTargets_everyLineWithAYearDeadlineAndAnAmount() {
+    List<Integer> expected = new ArrayList<>();
+    Pattern target = Pattern.compile("\\d{4}年までに[^、。]*?\\d+(兆円|か所)");
+    for (int i = 0; i < lines.size(); i++) {
+      if (target.matcher(lines.get(i)).find()) {
+        expected.add(i + 1);
+      }
+    }
+    List<QuerySolution> rows = select("quantitative-targets.rq");
+    assertEquals(expected, rows.stream().map(s -> s.getLiteral("line").getInt()).toList());
+    for (QuerySolution s : rows) {
+      assertEquals("2033", s.getLiteral("targetYear").getLexicalForm());
+    }
+  }
+
   private static int count(String bodyTag) {
     Matcher m = Pattern.compile("【([^】]*)】").matcher(String.join("\n", lines));
     int n = 0;
