@@ -170,28 +170,8 @@ public final class MentionExtractor {
       placeHits.forEach(h -> named.add(new int[] {h.start(), h.end()}));
       orgHits = orgHits.stream().filter(h -> !inside(h.start(), h.end(), named)).toList();
       placeHits = placeHits.stream().filter(h -> !inside(h.start(), h.end(), named)).toList();
-      for (AliasIndex.Hit<Organization> h : orgHits) {
-        orgs.put(h.value().id(), h.value());
-        mentions.add(
-            new Mention(
-                item.key(),
-                Mention.Kind.ORGANIZATION,
-                h.value().id(),
-                Optional.empty(),
-                h.surface(),
-                line(src, item, h.surface())));
-      }
-      for (AliasIndex.Hit<Organization> h : placeHits) {
-        placeMap.put(h.value().id(), h.value());
-        mentions.add(
-            new Mention(
-                item.key(),
-                Mention.Kind.PLACE,
-                h.value().id(),
-                Optional.empty(),
-                h.surface(),
-                line(src, item, h.surface())));
-      }
+      addAll(orgHits, Mention.Kind.ORGANIZATION, orgs, item, src, mentions);
+      addAll(placeHits, Mention.Kind.PLACE, placeMap, item, src, mentions);
       int ordinal = 0;
       for (QuantityFinder.Found q : quantityFinder.find(item.text())) {
         quantities.add(
@@ -324,6 +304,26 @@ public final class MentionExtractor {
         versions,
         t.source(),
         t.fromTable());
+  }
+
+  private static void addAll(
+      List<AliasIndex.Hit<Organization>> hits,
+      Mention.Kind kind,
+      Map<String, Organization> found,
+      Item item,
+      SourceText src,
+      List<Mention> mentions) {
+    for (AliasIndex.Hit<Organization> h : hits) {
+      found.put(h.value().id(), h.value());
+      mentions.add(
+          new Mention(
+              item.key(),
+              kind,
+              h.value().id(),
+              Optional.empty(),
+              h.surface(),
+              line(src, item, h.surface())));
+    }
   }
 
   /** Whether [start, end) lies strictly inside a longer named span. */

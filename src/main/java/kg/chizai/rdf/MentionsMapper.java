@@ -245,17 +245,7 @@ final class MentionsMapper {
   }
 
   private static void labels(Organization o, Resource r) {
-    r.addProperty(SKOS.prefLabel, o.nameJa(), "ja");
-    r.addProperty(RDFS.label, o.nameJa(), "ja");
-    o.nameEn()
-        .ifPresent(
-            en -> {
-              r.addProperty(SKOS.prefLabel, en, "en");
-              r.addProperty(RDFS.label, en, "en");
-            });
-    for (String alt : o.altLabels()) {
-      r.addProperty(SKOS.altLabel, alt, alt.chars().allMatch(c -> c < 0x80) ? "en" : "ja");
-    }
+    RdfMapper.names(r, o.nameJa(), o.nameEn(), o.altLabels());
   }
 
   private static String target(Mention mention, Iris iris, Mentions m) {

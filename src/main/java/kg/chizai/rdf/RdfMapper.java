@@ -140,20 +140,29 @@ public final class RdfMapper {
     return m;
   }
 
+  /**
+   * A named thing's names: the official name as {@code skos:prefLabel} and {@code rdfs:label} in
+   * Japanese (and English where known), other names as {@code skos:altLabel} (ASCII ones tagged
+   * en).
+   */
+  static void names(
+      Resource r, String ja, java.util.Optional<String> en, List<String> alternatives) {
+    r.addProperty(SKOS.prefLabel, ja, "ja");
+    r.addProperty(RDFS.label, ja, "ja");
+    en.ifPresent(
+        e -> {
+          r.addProperty(SKOS.prefLabel, e, "en");
+          r.addProperty(RDFS.label, e, "en");
+        });
+    for (String alt : alternatives) {
+      r.addProperty(SKOS.altLabel, alt, alt.chars().allMatch(c -> c < 0x80) ? "en" : "ja");
+    }
+  }
+
   static void body(Body b, Iris iris, Model m) {
     Resource r = m.createResource(iris.body(b.id()));
     r.addProperty(RDF.type, CKG.GovernmentBody);
-    r.addProperty(SKOS.prefLabel, b.nameJa(), "ja");
-    r.addProperty(RDFS.label, b.nameJa(), "ja");
-    b.nameEn()
-        .ifPresent(
-            en -> {
-              r.addProperty(SKOS.prefLabel, en, "en");
-              r.addProperty(RDFS.label, en, "en");
-            });
-    for (String alt : b.altLabels()) {
-      r.addProperty(SKOS.altLabel, alt, alt.chars().allMatch(c -> c < 0x80) ? "en" : "ja");
-    }
+    names(r, b.nameJa(), b.nameEn(), b.altLabels());
     b.parentId().ifPresent(p -> r.addProperty(SUB_ORGANIZATION_OF, m.createResource(iris.body(p))));
     b.wikidata()
         .ifPresent(
