@@ -4,8 +4,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -720,7 +723,7 @@ public final class DateNormalizer {
                   + ": the qualifier "
                   + a.qualifier
                   + " of one member of a "
-                  + kind.name().toLowerCase()
+                  + kind.name().toLowerCase(Locale.ROOT)
                   + " is not kept");
         }
       }
@@ -1070,18 +1073,25 @@ public final class DateNormalizer {
     };
   }
 
-  /** Which characters lie inside 「」 『』 “” 《》 〈〉 quotes (nesting counted). */
+  /**
+   * Which characters lie inside a matched pair of 「」 『』 “” 《》 〈〉 on one line. An opening quote with
+   * no closing one on its line marks nothing, so a stray 「 cannot turn the rest of an entry into a
+   * name.
+   */
   private static boolean[] quotedChars(String s) {
     boolean[] quoted = new boolean[s.length()];
-    int depth = 0;
+    Deque<Integer> open = new ArrayDeque<>();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (CLOSE_QUOTES.indexOf(c) >= 0 && depth > 0) {
-        depth--;
-      }
-      quoted[i] = depth > 0;
-      if (OPEN_QUOTES.indexOf(c) >= 0) {
-        depth++;
+      if (c == '\n') {
+        open.clear();
+      } else if (OPEN_QUOTES.indexOf(c) >= 0) {
+        open.push(i);
+      } else if (CLOSE_QUOTES.indexOf(c) >= 0 && !open.isEmpty()) {
+        int from = open.pop();
+        for (int k = from + 1; k < i; k++) {
+          quoted[k] = true;
+        }
       }
     }
     return quoted;

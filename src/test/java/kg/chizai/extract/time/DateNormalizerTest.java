@@ -466,6 +466,12 @@ class DateNormalizerTest {
     assertDescribed("知的財産推進計画2025について、同年に公表", "2025 YEAR 2025 name", "同年 YEAR - context !");
   }
 
+  @Test
+  void find_unclosedQuote_marksNothing() {
+    assertDescribed("「AI時代の知的財産権検討会を開催し、令和7年5月に公表した。", "令和7年5月 YEAR_MONTH 2025-05");
+    assertDescribed("「知的財産推進計画2025\n令和7年6月に決定", "2025 YEAR 2025 name", "令和7年6月 YEAR_MONTH 2025-06");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"約1350万件のメタデータ", "約3,200万件", "ISO 9001", "電話03-2026-2030", "1.2版として更新"})
   void find_bareNumber_notAYear(String text) {
@@ -552,6 +558,48 @@ class DateNormalizerTest {
       })
   void find_notADate_nothingFound(String text) {
     assertEquals(List.of(), find(text), text);
+  }
+
+  // ---------------------------------------------------------------- bounds of composite values
+
+  @Test
+  void bounds_rangeListAndRole_spanTheirPoints() {
+    assertEquals(
+        Optional.of(new DayRange(LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31))),
+        only("令和7年度から令和9年度まで").bounds());
+    assertEquals(
+        Optional.of(new DayRange(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 10, 31))),
+        only("2025年3月、6月及び10月").bounds());
+    assertEquals(
+        Optional.of(new DayRange(LocalDate.of(2033, 1, 1), LocalDate.of(2033, 12, 31))),
+        only("2033年までに").bounds());
+    assertEquals(Optional.empty(), only("今後").bounds());
+  }
+
+  // ---------------------------------------------------------------- robustness
+
+  @Test
+  void find_randomText_neverThrowsAndSpansAreConsistent() {
+    String alphabet = "令和平成昭和元年度月日同本来今後前翌次末上旬秋補正予算までにからより以降現在～-、及び「」0123456789１２七十百第約か間";
+    java.util.Random random = new java.util.Random(20260401L);
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder b = new StringBuilder();
+      int length = 1 + random.nextInt(30);
+      for (int k = 0; k < length; k++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      TimeContext ctx = TimeContext.forReport(REPORT);
+      int previousEnd = 0;
+      for (TimeExpression e : DateNormalizer.find(text, ctx)) {
+        assertEquals(text.substring(e.start(), e.end()), e.surface(), text);
+        assertTrue(e.start() >= previousEnd, () -> "overlapping expressions in " + text);
+        assertTrue(
+            e.value().isPresent() || !e.warnings().isEmpty() || e.kind() == Kind.FUTURE,
+            () -> "no value and no warning for " + e + " in " + text);
+        previousEnd = e.end();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- offsets

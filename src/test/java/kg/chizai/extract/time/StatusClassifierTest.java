@@ -170,6 +170,26 @@ class StatusClassifierTest {
     assertThrows(UnsupportedOperationException.class, () -> c.add(Status.PLANNED));
   }
 
+  @Test
+  void classify_randomText_neverThrowsAndSpansAreConsistent() {
+    String alphabet = "したいるておりとともにほか他、。予定中検討議論実施公表引き続き今後であるが（）【】・- \n上で";
+    java.util.Random random = new java.util.Random(20260401L);
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder b = new StringBuilder();
+      int length = 1 + random.nextInt(40);
+      for (int k = 0; k < length; k++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      int previousEnd = 0;
+      for (ClauseStatus c : StatusClassifier.classify(text)) {
+        assertEquals(text.substring(c.start(), c.end()), c.text(), text);
+        assertTrue(c.start() >= previousEnd, () -> "overlapping clauses in " + text);
+        previousEnd = c.end();
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- the seed's entries
 
   static Stream<Arguments> seedEntries() {
