@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.extract.time.DateNormalizer;
+import kg.chizai.extract.time.TimeExpression;
 import kg.chizai.model.Statute;
 
 /**
@@ -134,15 +136,16 @@ final class StatuteFinder {
     String before = text.substring(0, hit.start());
     Optional<Integer> year = Optional.empty();
     Matcher y = YEAR_AMENDED_BEFORE.matcher(Lines.foldWidth(before));
-    Matcher e = ERA_AMENDED_BEFORE.matcher(Lines.foldWidth(before));
     int start = hit.start();
     if (y.find()) {
-      year = Optional.of(Integer.parseInt(y.group(1)));
+      // The year may be Western or an era year (2023年, 令和5年): the date normaliser reads both.
+      List<TimeExpression> dates = DateNormalizer.find(y.group(1));
+      for (TimeExpression t : dates) {
+        if (t.value().isPresent() && t.bounds().isPresent()) {
+          year = Optional.of(t.bounds().get().first().getYear());
+        }
+      }
       start = y.start();
-    } else if (e.find()) {
-      int eraYear = e.group(2).equals("元") ? 1 : Integer.parseInt(e.group(2));
-      year = Optional.of(JapaneseDates.eraStart(e.group(1)) + eraYear - 1);
-      start = e.start();
     }
     Set<String> chain = new LinkedHashSet<>();
     chain.add(hit.value());
