@@ -43,9 +43,8 @@ final class StatuteFinder {
   private static final Pattern ARTICLE = Pattern.compile("^第(" + NUM + ")条(?:の(" + NUM + "))?");
   private static final Pattern AMEND_AFTER =
       Pattern.compile("^(?:等)?(?:の一部を改正する法律|の改正法|改正法|を改正し|の改正|改正)");
-  private static final Pattern YEAR_AMENDED_BEFORE = Pattern.compile("(\\d{4})年(?:に|度に)?改正された$");
-  private static final Pattern ERA_AMENDED_BEFORE =
-      Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年(?:に|度に)?改正された$");
+  private static final Pattern YEAR_AMENDED_BEFORE =
+      Pattern.compile("((?:令和|平成|昭和)?(?:元|\\d{1,4})年)(?:に|度に)?改正された$");
   private static final Pattern LAW_LIKE =
       Pattern.compile("[\\p{IsHan}\\p{IsKatakana}ー・A-Za-z]{1,40}法(?![人務制的律令案廷曹規理則学科上])");
   private static final Set<String> NOT_LAWS =
