@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import kg.chizai.extract.BodyTable;
 import kg.chizai.extract.BodyTable.Attribution;
+import kg.chizai.extract.EventExtractor;
+import kg.chizai.extract.EventExtractor.Events;
 import kg.chizai.extract.MentionExtractor;
 import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.extract.ReferenceTables;
@@ -43,6 +45,7 @@ public final class Pipeline {
       List<Report> reports,
       List<Attribution> attributions,
       List<Mentions> mentions,
+      List<Events> events,
       Dataset dataset,
       List<Problem> warnings) {
 
@@ -63,6 +66,7 @@ public final class Pipeline {
     ReferenceTables tables = ReferenceTables.load(options.referenceDir());
     MentionExtractor mentionExtractor = new MentionExtractor(tables, bodies);
     List<Mentions> mentions = new ArrayList<>();
+    List<Events> events = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
     List<Attribution> attributions = new ArrayList<>();
     List<RdfMapper.Mapped> mapped = new ArrayList<>();
@@ -91,13 +95,16 @@ public final class Pipeline {
       }
       Attribution who = bodies.attribute(report);
       Mentions named = mentionExtractor.extract(report, text, who);
+      Events happened = EventExtractor.extract(report, text, who, named);
       reports.add(report);
       attributions.add(who);
       mentions.add(named);
-      mapped.add(new RdfMapper.Mapped(report, who, named));
+      events.add(happened);
+      mapped.add(new RdfMapper.Mapped(report, who, named, happened));
       warnings.addAll(report.warnings());
       warnings.addAll(who.warnings());
       warnings.addAll(named.warnings());
+      warnings.addAll(happened.warnings());
     }
     if (!errors.isEmpty()) {
       throw new ChizaiException(ChizaiException.EXIT_INPUT, errors);
@@ -107,6 +114,7 @@ public final class Pipeline {
         reports,
         attributions,
         mentions,
+        events,
         RdfMapper.map(mapped, iris, tables.linkPatterns()),
         warnings);
   }

@@ -33,6 +33,7 @@ public final class MentionExtractor {
   /**
    * Everything a report names.
    *
+   * @param occurrences every occurrence, before the one-per-item merge (each surface as written)
    * @param statutes every statute mentioned, and every statute an amending act mentioned amends
    * @param things the named documents, councils, programs, systems and events, with their versions
    * @param bodies government bodies named as responsible for things, with their ancestors
@@ -41,6 +42,7 @@ public final class MentionExtractor {
    */
   public record Mentions(
       List<Mention> mentions,
+      List<Mention> occurrences,
       Map<String, Statute> statutes,
       Map<String, NamedThing> things,
       Map<String, Organization> organizations,
@@ -217,6 +219,7 @@ public final class MentionExtractor {
     }
     return new Mentions(
         dedupe(mentions),
+        List.copyOf(mentions),
         statutes,
         things,
         orgs,

@@ -259,6 +259,51 @@ public final class CKG {
   /** ckg:surfaceText 表記. */
   public static final Property surfaceText = property("surfaceText");
 
+  // Time: events, fiscal years, status
+
+  /** ckg:Event 出来事. */
+  public static final Resource Event = resource("Event");
+
+  /** ckg:FiscalYear 年度. */
+  public static final Resource FiscalYear = resource("FiscalYear");
+
+  /** ckg:eventType 出来事の種類. */
+  public static final Property eventType = property("eventType");
+
+  /** ckg:eventObject 出来事の対象. */
+  public static final Property eventObject = property("eventObject");
+
+  /** ckg:fiscalYear 年度. */
+  public static final Property fiscalYear = property("fiscalYear");
+
+  /** ckg:sourceEntry 出典記載. */
+  public static final Property sourceEntry = property("sourceEntry");
+
+  /** ckg:status 進捗区分. */
+  public static final Property status = property("status");
+
+  /** ckg:date 日付. */
+  public static final Property date = property("date");
+
+  /** ckg:dateRelative 相対日付. */
+  public static final Property dateRelative = property("dateRelative");
+
+  /** ckg:dateQualifier 日付の限定. */
+  public static final Property dateQualifier = property("dateQualifier");
+
+  /** ckg:verb 動詞. */
+  public static final Property verb = property("verb");
+
+  /** A concept of the event-type scheme ({@code …/def/event-type#publication}). */
+  public static Resource eventType(String code) {
+    return ResourceFactory.createResource(ONTOLOGY + "/event-type#" + code);
+  }
+
+  /** A concept of the status scheme ({@code …/def/status#done}). */
+  public static Resource status(String code) {
+    return ResourceFactory.createResource(ONTOLOGY + "/status#" + code);
+  }
+
   private CKG() {}
 
   private static Resource resource(String localName) {

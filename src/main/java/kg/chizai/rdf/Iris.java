@@ -106,6 +106,21 @@ public final class Iris {
     return report(report) + "/quantity/" + segment(itemKey + "-" + ordinal);
   }
 
+  /** An event stated by an entry: {@code …/event/4-2-1}. */
+  public String event(Report report, String entryId, int ordinal) {
+    return report(report) + "/event/" + segment(entryId + "-" + ordinal);
+  }
+
+  /** A Japanese fiscal year: {@code …/id/fiscal-year/2025}. */
+  public String fiscalYear(int year) {
+    return base + "id/fiscal-year/" + year;
+  }
+
+  /** A day, as an OWL-Time instant: {@code …/id/day/2025-04-01}. */
+  public String day(String isoDate) {
+    return base + "id/day/" + segment(isoDate);
+  }
+
   public String linkset(String id) {
     return base + "id/linkset/" + segment(id);
   }

@@ -248,16 +248,23 @@ final class MentionsMapper {
     RdfMapper.names(r, o.nameJa(), o.nameEn(), o.altLabels());
   }
 
-  private static String target(Mention mention, Iris iris, Mentions m) {
+  static String target(Mention mention, Iris iris, Mentions m) {
+    if (mention.kind() == Mention.Kind.THING) {
+      NamedThing t = m.things().get(mention.target());
+      Object[] type = TYPES.getOrDefault(t.type(), TYPES.get("other-document"));
+      return iris.thing((String) type[2], t.id());
+    }
+    return targetIri(mention, iris);
+  }
+
+  /** The IRI of what a mention names (for things, the thing's type is read from its kind path). */
+  static String targetIri(Mention mention, Iris iris) {
     return switch (mention.kind()) {
       case STATUTE -> iris.law(mention.target());
       case ORGANIZATION -> iris.organization(mention.target());
       case PLACE -> iris.place(mention.target());
-      case THING -> {
-        NamedThing t = m.things().get(mention.target());
-        Object[] type = TYPES.getOrDefault(t.type(), TYPES.get("other-document"));
-        yield iris.thing((String) type[2], t.id());
-      }
+      case THING ->
+          throw new IllegalArgumentException("a thing's IRI needs its type: use target()");
     };
   }
 

@@ -3,6 +3,7 @@ package kg.chizai.rdf;
 import java.util.List;
 import java.util.Map;
 import kg.chizai.extract.BodyTable.Attribution;
+import kg.chizai.extract.EventExtractor.Events;
 import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
@@ -50,7 +51,7 @@ public final class RdfMapper {
       ResourceFactory.createProperty(ORG, "subOrganizationOf");
 
   /** A report, who reported what in it, and what its texts name. */
-  public record Mapped(Report report, Attribution attribution, Mentions mentions) {}
+  public record Mapped(Report report, Attribution attribution, Mentions mentions, Events events) {}
 
   private RdfMapper() {}
 
@@ -66,6 +67,9 @@ public final class RdfMapper {
         .setNsPrefix("rdfs", RDFS.uri)
         .setNsPrefix("schema", MentionsMapper.SCHEMA)
         .setNsPrefix("skos", SKOS.uri)
+        .setNsPrefix("time", EventsMapper.TIME)
+        .setNsPrefix("evtype", CKG.ONTOLOGY + "/event-type#")
+        .setNsPrefix("status", CKG.ONTOLOGY + "/status#")
         .setNsPrefix("void", MentionsMapper.VOID)
         .setNsPrefix("foaf", MentionsMapper.FOAF)
         .setNsPrefix("xsd", XSD.NS)
@@ -91,6 +95,9 @@ public final class RdfMapper {
         MentionsMapper.map(m.report(), m.mentions(), iris, links, g, reference);
         for (Body b : m.mentions().bodies().values()) {
           body(b, iris, reference);
+        }
+        if (m.events() != null) {
+          EventsMapper.map(m.report(), m.events(), m.mentions(), iris, g, reference);
         }
       }
       ds.addNamedModel(iris.reportGraph(m.report()), g);
