@@ -67,7 +67,7 @@ final class LandingPage {
     b.append("</ul>\n</section>\n");
 
     b.append(
-        "<section>\n<h2>件数 <span lang=\"en\">Counts by class</span></h2>\n<table class=\"counts\">\n");
+        "<section>\n<h2>件数 <span lang=\"en\">Counts by class</span></h2>\n<table class=\"kv counts\">\n");
     for (Site.ClassCount c : site.classCounts()) {
       b.append("<tr><th>")
           .append(ResourcePage.term(c.iri(), labels, site))
@@ -186,7 +186,7 @@ final class LandingPage {
   private static void endpoints(StringBuilder b, Site site) {
     long seconds = site.timeout().toSeconds();
     b.append(
-            "<section id=\"endpoints\">\n<h2>エンドポイント <span lang=\"en\">Endpoints</span></h2>\n<table>\n")
+            "<section id=\"endpoints\">\n<h2>エンドポイント <span lang=\"en\">Endpoints</span></h2>\n<table class=\"kv\">\n")
         .append("<tr><th><code>")
         .append(Site.SPARQL_PATH)
         .append("</code></th><td>SPARQL 1.1 クエリ（GET・POST、読み取り専用）。")

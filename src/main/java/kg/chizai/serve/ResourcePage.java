@@ -89,7 +89,7 @@ final class ResourcePage {
     statute(b, d.iri(), site);
 
     b.append("<section class=\"properties\">\n<h2>属性 <span lang=\"en\">Properties</span></h2>\n");
-    b.append("<table>\n");
+    b.append("<table class=\"kv\">\n");
     Map<String, List<RDFNode>> out = new TreeMap<>(order(labels));
     for (Statement s : d.data().listStatements(r, null, (RDFNode) null).toList()) {
       out.computeIfAbsent(s.getPredicate().getURI(), k -> new ArrayList<>()).add(s.getObject());
@@ -210,7 +210,7 @@ final class ResourcePage {
           .append(d.data().listStatements(null, null, r).toList().size())
           .append(" are shown; use SPARQL for all)</span></p>\n");
     }
-    b.append("<table>\n");
+    b.append("<table class=\"kv\">\n");
     for (Map.Entry<String, List<String>> e : in.entrySet()) {
       b.append("<tr><th>")
           .append(term(e.getKey(), labels, site))

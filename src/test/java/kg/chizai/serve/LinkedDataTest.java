@@ -246,7 +246,7 @@ class LinkedDataTest {
     HttpResponse<String> r = get(server.url(), "text/html");
     assertEquals(200, r.statusCode());
     Document doc = Jsoup.parse(r.body());
-    assertTrue(doc.select("table.counts").text().contains("106"), "directions counted");
+    assertTrue(doc.select("table.kv.counts").text().contains("106"), "directions counted");
     assertTrue(doc.select("ul.sections").text().contains("海賊版対策の強化"));
     assertFalse(doc.select("form[action=/search] input[name=q]").isEmpty());
     assertEquals(5, doc.select("a.example").size());
