@@ -21,6 +21,7 @@
   if (!el || typeof Yasgui === "undefined") return;
   var endpoint = new URL(el.getAttribute("data-endpoint"), window.location.href).href;
   window.yasgui = new Yasgui(el, {
+    autofocus: false,
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },

@@ -47,9 +47,48 @@ final class ResourcePage {
   private static final Pattern LAW = Pattern.compile("id/law/([0-9A-Za-z]+)(?:/.*)?");
 
   /** The formats offered for download: parameter value and name. */
-  static final Map<String, String> DOWNLOADS =
-      new LinkedHashMap<>(
-          Map.of("ttl", "Turtle", "jsonld", "JSON-LD", "nt", "N-Triples", "rdf", "RDF/XML"));
+  static final Map<String, String> DOWNLOADS = new LinkedHashMap<>();
+
+  static {
+    DOWNLOADS.put("ttl", "Turtle");
+    DOWNLOADS.put("jsonld", "JSON-LD");
+    DOWNLOADS.put("nt", "N-Triples");
+    DOWNLOADS.put("rdf", "RDF/XML");
+  }
+
+  /** Text order with runs of digits compared as numbers: ページ 9 before ページ 10. */
+  static final Comparator<String> NATURAL =
+      (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+          char x = a.charAt(i);
+          char y = b.charAt(j);
+          if (Character.isDigit(x) && Character.isDigit(y)) {
+            int si = i;
+            int sj = j;
+            while (i < a.length() && Character.isDigit(a.charAt(i))) {
+              i++;
+            }
+            while (j < b.length() && Character.isDigit(b.charAt(j))) {
+              j++;
+            }
+            int c =
+                new java.math.BigInteger(a.substring(si, i))
+                    .compareTo(new java.math.BigInteger(b.substring(sj, j)));
+            if (c != 0) {
+              return c;
+            }
+          } else {
+            if (x != y) {
+              return Character.compare(x, y);
+            }
+            i++;
+            j++;
+          }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+      };
 
   private ResourcePage() {}
 
@@ -145,7 +184,7 @@ final class ResourcePage {
       sheet = null;
       Statement ord = r.getProperty(CKG.ordinal);
       if (ord != null) {
-        b.append("シート ").append(esc(ord.getObject().asLiteral().getLexicalForm())).append(" · ");
+        b.append("ページ ").append(esc(ord.getObject().asLiteral().getLexicalForm())).append(" · ");
       }
     }
     if (sheet != null && sheet.getObject().isURIResource()) {
@@ -155,7 +194,7 @@ final class ResourcePage {
           ord != null ? ord.getObject().asLiteral().getLexicalForm() : Labels.key(s.getURI());
       b.append("<a class=\"sheet\" href=\"")
           .append(esc(site.local(s.getURI())))
-          .append("\">シート ")
+          .append("\">ページ ")
           .append(esc(n))
           .append(" <span lang=\"en\">sheet ")
           .append(esc(n))
@@ -218,7 +257,8 @@ final class ResourcePage {
           .append(e.getValue().size())
           .append(")</span></th><td><ul>");
       List<String> subjects = new ArrayList<>(e.getValue());
-      subjects.sort(Comparator.comparing((String s) -> labels.name(s).ja()).thenComparing(s -> s));
+      subjects.sort(
+          Comparator.comparing((String s) -> labels.name(s).ja(), NATURAL).thenComparing(s -> s));
       for (String s : subjects) {
         b.append("<li>").append(resourceLink(s, labels, site));
         labels

@@ -152,7 +152,7 @@ class BrowserTest {
     String lines = driver.findElement(By.cssSelector("p.where .lines")).getText();
     String start = expected.getUnionModel().getResource(iri).getProperty(CKG.lineStart).getString();
     assertTrue(lines.startsWith(start) && lines.contains("行目"), lines);
-    assertTrue(driver.findElement(By.cssSelector("p.where a.sheet")).getText().startsWith("シート"));
+    assertTrue(driver.findElement(By.cssSelector("p.where a.sheet")).getText().startsWith("ページ"));
   }
 
   @Test

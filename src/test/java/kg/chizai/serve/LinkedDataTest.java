@@ -197,7 +197,7 @@ class LinkedDataTest {
     assertEquals(text, doc.selectFirst("#source blockquote").text());
     assertTrue(
         doc.selectFirst("p.where").text().contains("241行目"), doc.selectFirst("p.where").text());
-    assertTrue(doc.selectFirst("p.where").text().contains("シート 14"));
+    assertTrue(doc.selectFirst("p.where").text().contains("ページ 14"));
     assertEquals("方向性 14-2", doc.selectFirst("h1").text());
     assertTrue(doc.select(".types a").text().contains("方向性"));
     // Every property with its ontology label, and incoming links.

@@ -127,6 +127,14 @@ class PagesTest {
   }
 
   @Test
+  void natural_numbersComparedAsNumbers() {
+    List<String> names =
+        new java.util.ArrayList<>(List.of("ページ 10", "ページ 9", "ページ 100", "方向性 2-10", "方向性 2-9"));
+    names.sort(ResourcePage.NATURAL);
+    assertEquals(List.of("ページ 9", "ページ 10", "ページ 100", "方向性 2-9", "方向性 2-10"), names);
+  }
+
+  @Test
   void wareki_reiwaHeiseiAndFirstYear() {
     assertEquals(Optional.of("令和8年4月"), Site.wareki("2026-04"));
     assertEquals(Optional.of("令和元年5月"), Site.wareki("2019-05"));

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kg.chizai.rdf.CKG;
@@ -39,6 +40,7 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -444,6 +446,40 @@ class SparqlEndpointTest {
                 + " SELECT DISTINCT ?s WHERE { ?s text:query '海外' ; ckg:sourceText ?t"
                 + " FILTER (!CONTAINS(?t, '海外')) }");
     assertEquals(Set.of(), got);
+  }
+
+  @Test
+  void readmeTextSearchExample_countsEntriesMentioning海賊版ByBody() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    Matcher m = Pattern.compile("```sparql\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    assertTrue(m.find(), "README has a SPARQL example");
+    Map<String, Integer> want = new TreeMap<>();
+    Model union = expected.getUnionModel();
+    Property attributedTo = union.createProperty("http://www.w3.org/ns/prov#wasAttributedTo");
+    union
+        .listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type, CKG.ProgressEntry)
+        .forEachRemaining(
+            e -> {
+              if (e.getProperty(CKG.sourceText).getString().contains("海賊版")) {
+                for (RDFNode b : union.listObjectsOfProperty(e, attributedTo).toList()) {
+                  String name =
+                      b.asResource()
+                          .listProperties(org.apache.jena.vocabulary.SKOS.prefLabel)
+                          .filterKeep(st -> st.getLanguage().equals("ja"))
+                          .next()
+                          .getString();
+                  want.merge(name, 1, Integer::sum);
+                }
+              }
+            });
+    HttpResponse<String> r =
+        postForm(sparql, "query", m.group(1), "application/sparql-results+json");
+    assertEquals(200, r.statusCode(), r.body());
+    Map<String, Integer> got = new TreeMap<>();
+    json(r.body())
+        .forEachRemaining(
+            row -> got.put(row.getLiteral("name").getString(), row.getLiteral("entries").getInt()));
+    assertEquals(want, got);
   }
 
   // ------------------------------------------------------------------ helpers
