@@ -216,6 +216,8 @@ public final class ChizaiServer {
               .processor(new LimitedQuery(maxRows, timeout))
               .context(limits)
               .build();
+      LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site);
+      SiteServlet pages = new SiteServlet(dsg, site);
       return FusekiServer.create()
           .port(port)
           .loopback(loopback)
@@ -226,12 +228,12 @@ public final class ChizaiServer {
           .enableTasks(false)
           .add("/sparql", DataService.newBuilder(dsg).addEndpoint(query).build())
           .add("/data", DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
-          .addServlet("/id/*", new LinkedDataServlet(dsg, site))
-          .addServlet("/def", new LinkedDataServlet(dsg, site))
-          .addServlet("/graph/*", new LinkedDataServlet(dsg, site))
-          .addServlet("/search", new SiteServlet(dsg, site))
-          .addServlet("/assets/*", new SiteServlet(dsg, site))
-          .addServlet("", new SiteServlet(dsg, site))
+          .addServlet("/id/*", linkedData)
+          .addServlet("/def", linkedData)
+          .addServlet("/graph/*", linkedData)
+          .addServlet("/search", pages)
+          .addServlet("/assets/*", pages)
+          .addServlet("", pages)
           .build();
     }
   }

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kg.chizai.rdf.RdfMapper;
 import org.apache.jena.atlas.web.AcceptList;
@@ -150,11 +152,7 @@ final class LinkedDataServlet extends HttpServlet {
   }
 
   private static void send(
-      HttpServletResponse resp,
-      Format f,
-      String path,
-      Model data,
-      java.util.function.Supplier<String> html)
+      HttpServletResponse resp, Format f, String path, Model data, Supplier<String> html)
       throws IOException {
     for (Format alt : Format.values()) {
       resp.addHeader(
@@ -196,8 +194,7 @@ final class LinkedDataServlet extends HttpServlet {
             + "</code> はこのデータセットにありません。"
             + "<span lang=\"en\">This dataset has nothing about this IRI.</span></p>"
             + "<p><a href=\"/\">トップへ / home</a></p></article>\n";
-    byte[] bytes =
-        Html.page("見つかりません", body, java.util.List.of(), "").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Html.page("見つかりません", body, List.of(), "").getBytes(StandardCharsets.UTF_8);
     resp.setStatus(404);
     resp.setContentType("text/html; charset=utf-8");
     resp.setContentLength(bytes.length);

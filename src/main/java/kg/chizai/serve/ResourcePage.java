@@ -2,6 +2,7 @@ package kg.chizai.serve;
 
 import static kg.chizai.serve.Html.esc;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,8 +75,7 @@ final class ResourcePage {
               j++;
             }
             int c =
-                new java.math.BigInteger(a.substring(si, i))
-                    .compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
             if (c != 0) {
               return c;
             }

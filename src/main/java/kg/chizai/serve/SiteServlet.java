@@ -20,6 +20,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
@@ -90,7 +91,8 @@ final class SiteServlet extends HttpServlet {
       html(
           resp,
           200,
-          SearchPage.render(q, List.of(), null, "", site).getBytes(StandardCharsets.UTF_8));
+          SearchPage.render(q, List.of(), ModelFactory.createDefaultModel(), "", site)
+              .getBytes(StandardCharsets.UTF_8));
       return;
     }
     String lucene = SearchPage.luceneQuery(words);

@@ -125,9 +125,15 @@ public final class Store implements AutoCloseable {
         LOG.info("store reused: {} ({})", dir, fingerprint.sha256());
         return new Store(tdb, index, text, Status.REUSED, Duration.ZERO, fingerprint);
       }
-      Dataset data = source.get();
-      long quads = load(data, text);
-      writeAtomically(fpFile, fingerprint.fileText());
+      long quads;
+      try {
+        quads = load(source.get(), text);
+        writeAtomically(fpFile, fingerprint.fileText());
+      } catch (IOException | RuntimeException e) {
+        index.close();
+        TDBInternal.expel(tdb);
+        throw e;
+      }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       LOG.info("store built: {} quads in {} ms -> {}", quads, took.toMillis(), dir);
       return new Store(tdb, index, text, Status.BUILT, took, fingerprint);
