@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "chizai-kg 0.1.0",
     description = "Linked data from Japan's IP Strategic Program progress reports.",
-    subcommands = {ConvertCommand.class, LinksCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ConvertCommand.class,
+      LinksCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -22,7 +27,8 @@ import picocli.CommandLine.Command;
       "2:usage error (bad option or argument)",
       "3:bad input (unreadable, not UTF-8, not a progress report, truncated)",
       "4:output could not be written",
-      "5:reference table missing or malformed"
+      "5:reference table missing or malformed",
+      "6:cannot serve (port in use, store locked or unreadable)"
     })
 public final class Main implements Runnable {
 

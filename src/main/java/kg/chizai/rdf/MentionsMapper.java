@@ -92,7 +92,7 @@ final class MentionsMapper {
       Resource r = g.createResource(iris.quantity(report, q.item().replace(':', '-'), q.ordinal()));
       r.addProperty(RDF.type, CKG.Quantity);
       r.addProperty(
-          SCHEMA_VALUE, g.createTypedLiteral(q.value().toPlainString(), XSDDatatype.XSDdecimal));
+          SCHEMA_VALUE, g.createTypedLiteral(canonicalDecimal(q.value()), XSDDatatype.XSDdecimal));
       r.addProperty(SCHEMA_UNIT_TEXT, q.unit(), "ja");
       r.addLiteral(CKG.approximate, q.approximate());
       r.addProperty(CKG.surfaceText, q.surface(), "ja");
@@ -109,6 +109,15 @@ final class MentionsMapper {
           CKG.lineEnd, g.createTypedLiteral(String.valueOf(q.line()), XSDDatatype.XSDinteger));
       g.createResource(itemIri(report, q.item(), iris)).addProperty(CKG.statesQuantity, r);
     }
+  }
+
+  /**
+   * The canonical lexical form of an xsd:decimal (always with a point: 200.0, 26.9), as stores keep
+   * it.
+   */
+  static String canonicalDecimal(java.math.BigDecimal v) {
+    String plain = v.stripTrailingZeros().toPlainString();
+    return plain.contains(".") ? plain : plain + ".0";
   }
 
   private static void statute(Statute s, Iris iris, Map<String, String> links, Model m) {

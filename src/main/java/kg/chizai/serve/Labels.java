@@ -1,0 +1,147 @@
+package kg.chizai.serve;
+
+import java.util.Map;
+import java.util.Optional;
+import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.RdfMapper;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+/**
+ * Display names: a thing's own labels from the data (Japanese first, then English), the ontology's
+ * labels for its terms, and names for the external terms the data uses. Reads only the models it is
+ * given.
+ */
+final class Labels {
+
+  /** A Japanese name and, where known, an English one. */
+  record Name(String ja, Optional<String> en) {
+    String both() {
+      return en.filter(e -> !e.equals(ja)).map(e -> ja + " / " + e).orElse(ja);
+    }
+  }
+
+  private static final Property[] LABELS = {RDFS.label, SKOS.prefLabel, DCTerms.title};
+
+  /** Names of the external terms the data and the ontology use. */
+  private static final Map<String, Name> KNOWN =
+      Map.ofEntries(
+          known(RDF.type.getURI(), "種類", "type"),
+          known(RDFS.label.getURI(), "ラベル", "label"),
+          known(RDFS.comment.getURI(), "説明", "comment"),
+          known(RDFS.subClassOf.getURI(), "上位クラス", "subclass of"),
+          known(RDFS.subPropertyOf.getURI(), "上位プロパティ", "subproperty of"),
+          known(RDFS.domain.getURI(), "定義域", "domain"),
+          known(RDFS.range.getURI(), "値域", "range"),
+          known(RDFS.isDefinedBy.getURI(), "定義元", "defined by"),
+          known(RDFS.seeAlso.getURI(), "参照", "see also"),
+          known(SKOS.prefLabel.getURI(), "正式名称", "preferred label"),
+          known(SKOS.altLabel.getURI(), "別名", "alternative label"),
+          known(DCTerms.title.getURI(), "表題", "title"),
+          known(DCTerms.issued.getURI(), "公表", "issued"),
+          known(DCTerms.publisher.getURI(), "公表者", "publisher"),
+          known(DCTerms.source.getURI(), "典拠", "source"),
+          known(DCTerms.description.getURI(), "説明", "description"),
+          known(DCTerms.license.getURI(), "ライセンス", "license"),
+          known(DCTerms.created.getURI(), "作成日", "created"),
+          known(DCTerms.modified.getURI(), "更新日", "modified"),
+          known(DCTerms.creator.getURI(), "作成者", "creator"),
+          known(DCTerms.isPartOf.getURI(), "一部をなす", "is part of"),
+          known(RdfMapper.PROV + "wasAttributedTo", "担当府省庁等", "attributed to"),
+          known(RdfMapper.PROV + "wasDerivedFrom", "派生元", "derived from"),
+          known(RdfMapper.ORG + "subOrganizationOf", "上位組織", "sub-organization of"),
+          known("http://www.w3.org/2002/07/owl#sameAs", "同一のもの", "same as"),
+          known("http://www.w3.org/2002/07/owl#versionIRI", "版のIRI", "version IRI"),
+          known("http://www.w3.org/2002/07/owl#versionInfo", "版", "version"),
+          known("http://www.w3.org/2002/07/owl#Class", "クラス", "class"),
+          known("http://www.w3.org/2002/07/owl#ObjectProperty", "オブジェクトプロパティ", "object property"),
+          known("http://www.w3.org/2002/07/owl#DatatypeProperty", "データプロパティ", "datatype property"),
+          known("http://www.w3.org/2002/07/owl#Ontology", "オントロジー", "ontology"),
+          known("http://purl.org/vocab/vann/preferredNamespacePrefix", "推奨接頭辞", "preferred prefix"),
+          known("http://purl.org/vocab/vann/preferredNamespaceUri", "名前空間", "namespace"));
+
+  private final Model data;
+  private final Model ontology;
+  private final PrefixMapping prefixes;
+
+  Labels(Model data, Model ontology) {
+    this.data = data;
+    this.ontology = ontology;
+    this.prefixes = RdfMapper.prefixes();
+  }
+
+  private static Map.Entry<String, Name> known(String iri, String ja, String en) {
+    return Map.entry(iri, new Name(ja, Optional.of(en)));
+  }
+
+  /** The thing's own label in a language, from the data or (for terms) the ontology. */
+  Optional<String> label(String iri, String lang) {
+    for (Model m : new Model[] {data, ontology}) {
+      Resource r = m.getResource(iri);
+      for (Property p : LABELS) {
+        for (Statement s : m.listStatements(r, p, (RDFNode) null).toList()) {
+          if (s.getObject().isLiteral()
+              && lang.equalsIgnoreCase(s.getObject().asLiteral().getLanguage())) {
+            return Optional.of(s.getObject().asLiteral().getLexicalForm());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The name of a thing: its labels, else its type and key (方向性 6-12), else a short form. */
+  Name name(String iri) {
+    Optional<String> ja = label(iri, "ja");
+    Optional<String> en = label(iri, "en");
+    if (ja.isPresent() || en.isPresent()) {
+      return new Name(ja.orElseGet(en::get), en);
+    }
+    Name known = KNOWN.get(iri);
+    if (known != null) {
+      return known;
+    }
+    Resource r = data.getResource(iri);
+    Statement type = r.getProperty(RDF.type);
+    if (type != null && type.getObject().isURIResource()) {
+      String key = key(iri);
+      Name t = name(type.getResource().getURI());
+      return new Name(t.ja() + " " + key, t.en().map(e -> capitalise(e) + " " + key));
+    }
+    return new Name(shortForm(iri), Optional.empty());
+  }
+
+  /** A short text for a thing without a label: the start of its source text. */
+  Optional<String> snippet(String iri, int max) {
+    Statement s = data.getResource(iri).getProperty(CKG.sourceText);
+    if (s == null || !s.getObject().isLiteral()) {
+      return Optional.empty();
+    }
+    String t = s.getString().replaceAll("\\s+", " ").strip();
+    return Optional.of(t.length() <= max ? t : t.substring(0, max) + "…");
+  }
+
+  /** {@code ckg:addresses} for IRIs with a known prefix, else the IRI. */
+  String shortForm(String iri) {
+    String q = prefixes.qnameFor(iri);
+    return q != null ? q : iri;
+  }
+
+  /** The last path segments that make a thing's key: {@code …/direction/6-12} gives 6-12. */
+  static String key(String iri) {
+    int slash = iri.lastIndexOf('/');
+    return slash >= 0 ? iri.substring(slash + 1) : iri;
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,218 @@
+package kg.chizai.serve;
+
+import static kg.chizai.serve.Html.esc;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.rdf.model.ModelFactory;
+
+/**
+ * The landing page ({@code /}), a pure function of the {@link Site}: what the dataset is, its
+ * reports, counts by class, the sections, a search box, the example queries (each opens in the
+ * query editor and runs), the YASGUI query editor pointed at {@code /sparql}, and the endpoints.
+ */
+final class LandingPage {
+
+  /** The query the editor starts with. */
+  static final String DEFAULT_QUERY =
+      """
+      PREFIX ckg:  <https://w3id.org/chizai-kg/def#>
+      PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+      # 方向性とその原文、分野、行番号 (plan directions with their text, area and lines)
+      SELECT ?direction ?text ?area ?line
+      WHERE {
+        ?direction a ckg:Direction ;
+                   ckg:sourceText ?text ;
+                   ckg:lineStart ?line ;
+                   ckg:inSection/rdfs:label ?area .
+      }
+      ORDER BY ?line
+      LIMIT 20
+      """;
+
+  private LandingPage() {}
+
+  static String render(Site site) {
+    Labels labels = new Labels(ModelFactory.createDefaultModel(), site.ontology());
+    StringBuilder b = new StringBuilder(32_768);
+    b.append("<article class=\"landing\">\n")
+        .append("<h1>知財KG <span lang=\"en\">chizai-kg</span></h1>\n")
+        .append("<p lang=\"ja\">知的財産戦略本部の「知的財産推進計画」の進捗状況報告を、")
+        .append("リンクトデータ（RDF）のナレッジグラフにしたものです。")
+        .append("章・分野とページ、計画の方向性、府省庁等による主な進捗状況の記載、")
+        .append("どの府省庁がどの方向性に対応しているかを、すべて原文の行番号とともに収めています。</p>\n")
+        .append("<p lang=\"en\">The progress reports on Japan's Intellectual Property Strategic")
+        .append(" Program as a linked-data knowledge graph: sections and sheets, plan directions")
+        .append(" (方向性), the ministries' progress entries (主な進捗状況), who reported each and")
+        .append(" which direction it answers, every fact pointing back to its source lines.</p>\n");
+
+    b.append("<form class=\"search big\" action=\"")
+        .append(Site.SEARCH_PATH)
+        .append("\" method=\"get\" role=\"search\">")
+        .append("<input type=\"search\" name=\"q\" placeholder=\"全文検索（例：海賊版、生成AI）\"")
+        .append(" aria-label=\"全文検索 full-text search\">")
+        .append("<button type=\"submit\">検索 <span lang=\"en\">Search</span></button></form>\n");
+
+    b.append("<section>\n<h2>報告 <span lang=\"en\">Reports</span></h2>\n<ul>\n");
+    for (Site.ReportInfo r : site.reports()) {
+      b.append("<li>")
+          .append(Html.link(site.local(r.iri()), r.title(), r.iri()))
+          .append(r.issued().flatMap(Site::wareki).map(w -> "（" + esc(w) + "）").orElse(""))
+          .append(r.publisher().map(p -> " " + esc(p)).orElse(""))
+          .append("</li>\n");
+    }
+    b.append("</ul>\n</section>\n");
+
+    b.append(
+        "<section>\n<h2>件数 <span lang=\"en\">Counts by class</span></h2>\n<table class=\"kv counts\">\n");
+    for (Site.ClassCount c : site.classCounts()) {
+      b.append("<tr><th>")
+          .append(ResourcePage.term(c.iri(), labels, site))
+          .append("</th><td class=\"num\">")
+          .append(c.count())
+          .append("</td></tr>\n");
+    }
+    b.append("<tr><th>トリプル <span lang=\"en\">triples (all graphs)</span></th><td class=\"num\">")
+        .append(site.quadCount())
+        .append("</td></tr>\n</table>\n</section>\n");
+
+    sections(b, site);
+    examples(b, site);
+
+    b.append("<section id=\"query\">\n<h2>SPARQL クエリ <span lang=\"en\">Query editor</span></h2>\n")
+        .append("<div id=\"yasgui\" data-endpoint=\"")
+        .append(Site.SPARQL_PATH)
+        .append("\" data-base=\"")
+        .append(esc(site.base()))
+        .append("\" data-query=\"")
+        .append(esc(DEFAULT_QUERY))
+        .append("\"></div>\n")
+        .append("<noscript><form action=\"")
+        .append(Site.SPARQL_PATH)
+        .append("\" method=\"post\"><textarea name=\"query\" rows=\"12\" cols=\"80\">")
+        .append(esc(DEFAULT_QUERY))
+        .append("</textarea><br><button type=\"submit\">実行 Run</button></form></noscript>\n")
+        .append("</section>\n");
+
+    endpoints(b, site);
+    b.append("</article>\n");
+    String head =
+        "<link rel=\"stylesheet\" href=\"/assets/yasgui/yasgui.min.css\">\n"
+            + "<script src=\"/assets/yasgui/yasgui.min.js\" defer></script>\n"
+            + "<script src=\"/assets/chizai.js\" defer></script>\n";
+    return Html.page(
+        "知的財産推進計画の進捗状況 linked data",
+        b.toString(),
+        site.reports().stream().map(Site.ReportInfo::credit).toList(),
+        head);
+  }
+
+  private static void sections(StringBuilder b, Site site) {
+    b.append("<section>\n<h2>章・分野 <span lang=\"en\">Sections</span></h2>\n");
+    for (Site.ReportInfo r : site.reports()) {
+      List<Site.SectionInfo> ofReport =
+          site.sections().stream().filter(s -> s.report().equals(r.iri())).toList();
+      if (site.reports().size() > 1) {
+        b.append("<h3>").append(esc(r.title())).append("</h3>\n");
+      }
+      b.append("<ul class=\"sections\">\n");
+      for (Site.SectionInfo s : ofReport) {
+        if (s.parent().isPresent()
+            && ofReport.stream().anyMatch(p -> p.iri().equals(s.parent().get()))) {
+          continue;
+        }
+        section(b, s, ofReport, site);
+      }
+      b.append("</ul>\n");
+    }
+    b.append("</section>\n");
+  }
+
+  private static void section(
+      StringBuilder b, Site.SectionInfo s, List<Site.SectionInfo> all, Site site) {
+    b.append("<li>")
+        .append(
+            Html.link(
+                site.local(s.iri()),
+                s.number().map(n -> "(" + n + ") ").orElse("") + s.title(),
+                s.iri()))
+        .append(" <span class=\"count\">方向性 ")
+        .append(s.directions())
+        .append(" · 進捗 ")
+        .append(s.entries())
+        .append("</span>");
+    List<Site.SectionInfo> children =
+        all.stream().filter(c -> c.parent().equals(Optional.of(s.iri()))).toList();
+    if (!children.isEmpty()) {
+      b.append("\n<ul>\n");
+      for (Site.SectionInfo c : children) {
+        section(b, c, all, site);
+      }
+      b.append("</ul>\n");
+    }
+    b.append("</li>\n");
+  }
+
+  private static void examples(StringBuilder b, Site site) {
+    if (site.examples().isEmpty()) {
+      return;
+    }
+    b.append(
+        "<section id=\"examples\">\n<h2>クエリの例 <span lang=\"en\">Example queries</span></h2>\n<ol class=\"examples\">\n");
+    for (ExampleQuery q : site.examples()) {
+      String href =
+          "/?query="
+              + URLEncoder.encode(q.text(), StandardCharsets.UTF_8)
+              + "&tabTitle="
+              + URLEncoder.encode(q.name(), StandardCharsets.UTF_8);
+      b.append("<li><a class=\"example\" data-name=\"")
+          .append(esc(q.name()))
+          .append("\" href=\"")
+          .append(esc(href))
+          .append("\">")
+          .append(esc(q.question()))
+          .append("</a> <details><summary><code>")
+          .append(esc(q.name()))
+          .append(".rq</code></summary><pre>")
+          .append(esc(q.text()))
+          .append("</pre></details></li>\n");
+    }
+    b.append("</ol>\n</section>\n");
+  }
+
+  private static void endpoints(StringBuilder b, Site site) {
+    long seconds = site.timeout().toSeconds();
+    b.append(
+            "<section id=\"endpoints\">\n<h2>エンドポイント <span lang=\"en\">Endpoints</span></h2>\n<table class=\"kv\">\n")
+        .append("<tr><th><code>")
+        .append(Site.SPARQL_PATH)
+        .append("</code></th><td>SPARQL 1.1 クエリ（GET・POST、読み取り専用）。")
+        .append(
+            "<span lang=\"en\">SPARQL query, read-only; JSON, XML, CSV, TSV; Turtle, JSON-LD, N-Triples.")
+        .append(" Timeout ")
+        .append(seconds)
+        .append(" s, at most ")
+        .append(site.maxRows())
+        .append(" rows (header <code>")
+        .append(LimitedQuery.RESULT_LIMIT)
+        .append("</code> when capped).</span></td></tr>\n")
+        .append("<tr><th><code>")
+        .append(Site.DATA_PATH)
+        .append("</code></th><td>Graph Store Protocol（読み取り専用）")
+        .append(" <code>?graph=IRI</code>, <code>?default</code></td></tr>\n")
+        .append("<tr><th><code>")
+        .append(Site.SEARCH_PATH)
+        .append("?q=</code></th><td>全文検索 <span lang=\"en\">full-text search</span>")
+        .append(" (SPARQL: <code>text:query</code>)</td></tr>\n")
+        .append("<tr><th><code>/id/…</code></th><td>")
+        .append(esc(site.base()))
+        .append("id/… の各資源（HTML・Turtle・JSON-LD・N-Triples・RDF/XML、")
+        .append("<code>Accept</code> または <code>?format=</code>）</td></tr>\n")
+        .append(
+            "<tr><th><code>/def</code></th><td>オントロジー <span lang=\"en\">ontology</span></td></tr>\n")
+        .append("</table>\n</section>\n");
+  }
+}

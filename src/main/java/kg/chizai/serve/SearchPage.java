@@ -1,0 +1,150 @@
+package kg.chizai.serve;
+
+import static kg.chizai.serve.Html.esc;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import kg.chizai.rdf.CKG;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * The full-text search page ({@code /search?q=…}): a pure function of the query, its hits and the
+ * facts about the things hit. Matched words are marked in the hit text; every text is escaped.
+ */
+final class SearchPage {
+
+  /** One hit: the thing, the literal that matched, its score. */
+  record Hit(String iri, String literal, String lang, double score) {}
+
+  private SearchPage() {}
+
+  /** The search words: the input split on white space (ASCII or full-width). */
+  static List<String> words(String q) {
+    List<String> out = new ArrayList<>();
+    for (String w : q.strip().split("[\\s\\u3000]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** The Lucene query: every word as a phrase (compound-safe), all required. */
+  static String luceneQuery(List<String> words) {
+    List<String> phrases = new ArrayList<>();
+    for (String w : words) {
+      phrases.add('"' + w.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+    }
+    return String.join(" AND ", phrases);
+  }
+
+  /** The SPARQL that the search runs, for people to copy. */
+  static String sparql(String luceneQuery, int limit) {
+    String lit = luceneQuery.replace("\\", "\\\\").replace("\"", "\\\"");
+    return "PREFIX text: <http://jena.apache.org/text#>\n"
+        + "PREFIX ckg:  <"
+        + CKG.NS
+        + ">\n\n"
+        + "SELECT ?s ?score ?literal\n"
+        + "WHERE {\n"
+        + "  (?s ?score ?literal) text:query (\""
+        + lit
+        + "\" "
+        + limit
+        + ") .\n"
+        + "}\n"
+        + "ORDER BY DESC(?score) ?s\n";
+  }
+
+  static String render(String q, List<Hit> hits, Model context, String sparql, Site site) {
+    Labels labels = new Labels(context, site.ontology());
+    List<String> words = words(q);
+    StringBuilder b = new StringBuilder(16_384);
+    b.append(
+            "<article class=\"search\">\n<h1>全文検索 <span lang=\"en\">Full-text search</span></h1>\n")
+        .append("<form class=\"search big\" action=\"")
+        .append(Site.SEARCH_PATH)
+        .append("\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"")
+        .append(esc(q))
+        .append("\" aria-label=\"全文検索\"><button type=\"submit\">検索</button></form>\n");
+    if (!words.isEmpty()) {
+      b.append("<p class=\"summary\">「")
+          .append(esc(q.strip()))
+          .append("」: <span class=\"hits\">")
+          .append(hits.size())
+          .append("</span> 件 <span lang=\"en\">hits</span></p>\n<ol class=\"hits\">\n");
+      for (Hit h : hits) {
+        Labels.Name n = labels.name(h.iri());
+        b.append("<li>").append(ResourcePage.resourceLink(h.iri(), labels, site));
+        for (Statement t : context.getResource(h.iri()).listProperties(RDF.type).toList()) {
+          RDFNode o = t.getObject();
+          if (o.isURIResource()) {
+            b.append(" <span class=\"type\">")
+                .append(esc(labels.name(o.asResource().getURI()).ja()))
+                .append("</span>");
+          }
+        }
+        if (!n.ja().equals(h.literal())) {
+          b.append("<p class=\"snippet\"")
+              .append(h.lang().isEmpty() ? "" : " lang=\"" + esc(h.lang()) + "\"")
+              .append(">")
+              .append(mark(h.literal(), words))
+              .append("</p>");
+        }
+        b.append("</li>\n");
+      }
+      b.append("</ol>\n");
+      b.append("<details class=\"sparql\"><summary>SPARQL</summary><pre>")
+          .append(esc(sparql))
+          .append("</pre><p>")
+          .append(
+              Html.link(
+                  "/?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8),
+                  "クエリ画面で開く / open in the query editor"))
+          .append("</p></details>\n");
+    } else {
+      b.append("<p>語を入力してください。複数の語は空白で区切るとすべてを含むものを探します。")
+          .append("<span lang=\"en\">Enter words; several words separated by spaces must all")
+          .append(" occur.</span></p>\n");
+    }
+    b.append("</article>\n");
+    return Html.page(
+        words.isEmpty() ? "全文検索" : "「" + q.strip() + "」の検索結果",
+        b.toString(),
+        site.reports().stream().map(Site.ReportInfo::credit).toList(),
+        "");
+  }
+
+  /** The text, escaped, with every occurrence of a search word in {@code <mark>}. */
+  static String mark(String text, List<String> words) {
+    String folded = text.toLowerCase(Locale.ROOT);
+    String lower = folded.length() == text.length() ? folded : text;
+    boolean[] marked = new boolean[text.length()];
+    for (String w : words) {
+      String lw = w.toLowerCase(Locale.ROOT);
+      for (int i = lower.indexOf(lw); i >= 0 && !lw.isEmpty(); i = lower.indexOf(lw, i + 1)) {
+        for (int k = i; k < i + lw.length() && k < marked.length; k++) {
+          marked[k] = true;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int j = i;
+      while (j < text.length() && marked[j] == marked[i]) {
+        j++;
+      }
+      String part = esc(text.substring(i, j));
+      sb.append(marked[i] ? "<mark>" + part + "</mark>" : part);
+      i = j;
+    }
+    return sb.toString();
+  }
+}

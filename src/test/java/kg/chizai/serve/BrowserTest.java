@@ -1,0 +1,191 @@
+package kg.chizai.serve;
+
+import static kg.chizai.serve.TestServers.SEED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.Iris;
+import org.apache.jena.query.Dataset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The site in headless Chromium: the query editor runs a query, a result links to a direction's
+ * page with its Japanese text and source lines, an example query runs in one click, and a literal
+ * holding {@code <script>} shows as text. Skipped when Chromium is not installed.
+ */
+class BrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  /** A tiny report whose entry text carries markup that must never run. */
+  static final String EVIL_REPORT =
+      """
+
+      「知的財産推進計画2025」の進捗状況
+
+      令和8年4月
+
+      内閣府知的財産戦略推進事務局
+
+      コンテンツ戦略
+
+      (6) 海賊版対策の強化
+
+      知的財産推進計画2025の方向性
+
+      - 海賊版対策の強化に向けた働きかけを行う。
+
+      主な進捗状況
+
+      【文化庁】 <script>window.__xss = 1; alert(1)</script>を含む海賊版対策事業を実施した。
+      """;
+
+  @TempDir static Path dir;
+  static ChizaiServer seed;
+  static ChizaiServer evil;
+  static Dataset expected;
+  static WebDriver driver;
+  static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    expected = TestServers.inMemory(List.of(SEED));
+    seed = TestServers.start(dir.resolve("seed"), List.of(SEED), b -> b);
+    Path evilSource = dir.resolve("evil.txt");
+    Files.writeString(evilSource, EVIL_REPORT, StandardCharsets.UTF_8);
+    evil = TestServers.start(dir.resolve("evil"), List.of(evilSource), b -> b);
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1600",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (seed != null) {
+      seed.stop();
+    }
+    if (evil != null) {
+      evil.stop();
+    }
+  }
+
+  @Test
+  void landing_runQueryInEditor_followResultToDirectionPage() {
+    driver.get(seed.url());
+    wait.until(d -> js("return !!(window.yasgui && window.yasgui.getTab());"));
+    String query =
+        "PREFIX ckg: <"
+            + CKG.NS
+            + ">\nSELECT ?direction ?line WHERE {\n"
+            + "  ?direction a ckg:Direction ; ckg:lineStart ?line .\n} ORDER BY ?line LIMIT 5";
+    js("window.yasgui.getTab().getYasqe().setValue(arguments[0]);", query);
+    driver.findElement(By.cssSelector(".yasqe_queryButton")).click();
+
+    String prefix = Iris.DEFAULT_BASE + "id/report/2025-progress/direction/";
+    WebElement link =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".yasr a[href^='" + prefix + "']")));
+    String iri = link.getAttribute("href");
+    js("arguments[0].scrollIntoView({block: 'center'});", link);
+    // YASR shortens long IRIs with an ellipsis: click the visible start of the link.
+    new Actions(driver)
+        .moveToElement(link, -link.getSize().getWidth() / 2 + 5, 0)
+        .click()
+        .perform();
+
+    wait.until(ExpectedConditions.urlContains("/id/report/2025-progress/direction/"));
+    assertEquals(seed.url() + iri.substring(Iris.DEFAULT_BASE.length()), driver.getCurrentUrl());
+    String text = expected.getUnionModel().getResource(iri).getProperty(CKG.sourceText).getString();
+    String shown = driver.findElement(By.cssSelector("#source blockquote")).getText();
+    assertEquals(text, shown);
+    assertTrue(shown.codePoints().anyMatch(c -> c >= 0x3040), "Japanese text: " + shown);
+    String lines = driver.findElement(By.cssSelector("p.where .lines")).getText();
+    String start = expected.getUnionModel().getResource(iri).getProperty(CKG.lineStart).getString();
+    assertTrue(lines.startsWith(start) && lines.contains("行目"), lines);
+    assertTrue(driver.findElement(By.cssSelector("p.where a.sheet")).getText().startsWith("ページ"));
+  }
+
+  @Test
+  void landing_exampleQuery_runsInOneClick() {
+    driver.get(seed.url());
+    WebElement example =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("a.example[data-name='entries-by-ministry']")));
+    example.click();
+    // The editor opens the query from the link and runs it: 文部科学省 counts 文化庁's entries.
+    WebElement cell =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//div[contains(@class,'yasr')]//td[contains(., '文部科学省')]")));
+    assertFalse(cell.getText().isEmpty());
+    assertTrue(
+        (Boolean) js("return window.yasgui.getTab().getYasqe().getValue().includes('ministry');"));
+  }
+
+  @Test
+  void page_literalWithScript_shownAsTextNotRun() {
+    String entry = evil.url() + "id/report/2025-progress/entry/1-1";
+    driver.get(evil.url() + "id/report/2025-progress/direction/1-1");
+    driver.get(entry);
+    String quote = driver.findElement(By.cssSelector("#source blockquote")).getText();
+    assertTrue(quote.contains("<script>window.__xss = 1; alert(1)</script>"), quote);
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+    assertEquals(Boolean.TRUE, js("return typeof window.__xss === 'undefined';"));
+    assertEquals(0L, js("return document.querySelectorAll('main script').length;"));
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+}

@@ -1,0 +1,143 @@
+package kg.chizai.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Ontology;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The page renderers as pure functions: given a graph, they escape everything they print. */
+class PagesTest {
+
+  static final String BASE = Iris.DEFAULT_BASE;
+  static final String EVIL = "<script>window.__xss = 1</script> & \"quotes\" 'too'";
+
+  static Site site() {
+    return new Site(
+        new Iris(BASE),
+        Ontology.model(),
+        List.of(
+            new Site.ReportInfo(
+                BASE + "id/report/2025-progress",
+                "「知的財産推進計画2025」の進捗状況",
+                Optional.of("2026-04"),
+                Optional.of("内閣府知的財産戦略推進事務局"))),
+        List.of(),
+        List.of(),
+        0,
+        List.of(new ExampleQuery("q", "what </a><script>x</script>?", "SELECT * { ?s ?p ?o }")),
+        Duration.ofSeconds(30),
+        10_000);
+  }
+
+  static Description description(String iri, Model data) {
+    return new Description(iri, data, ModelFactory.createDefaultModel(), false);
+  }
+
+  @Test
+  void render_literalWithScript_escapedEverywhere() {
+    Model m = ModelFactory.createDefaultModel();
+    String iri = BASE + "id/report/2025-progress/entry/1-1";
+    Resource e = m.createResource(iri);
+    e.addProperty(RDF.type, CKG.ProgressEntry);
+    e.addProperty(CKG.sourceText, EVIL, "ja");
+    e.addProperty(RDFS.label, EVIL, "ja");
+    e.addProperty(CKG.tagText, EVIL);
+    e.addProperty(RDFS.seeAlso, m.createResource("javascript:alert(1)"));
+    m.createResource(BASE + "id/x").addProperty(CKG.addresses, e);
+
+    String html = ResourcePage.render(description(iri, m), site());
+
+    assertFalse(html.contains("<script>"), html);
+    assertFalse(html.contains("href=\"javascript:"), html);
+    Document doc = Jsoup.parse(html);
+    assertEquals(EVIL, doc.selectFirst("h1").text());
+    assertEquals(EVIL, doc.selectFirst("#source blockquote").text());
+    assertTrue(doc.select("script").isEmpty());
+  }
+
+  @Test
+  void render_entry_creditOfItsReport() {
+    Model m = ModelFactory.createDefaultModel();
+    String iri = BASE + "id/report/2025-progress/entry/1-1";
+    m.createResource(iri)
+        .addProperty(RDF.type, CKG.ProgressEntry)
+        .addProperty(CKG.inReport, m.createResource(BASE + "id/report/2025-progress"));
+    Document doc = Jsoup.parse(ResourcePage.render(description(iri, m), site()));
+    assertEquals(
+        "出典：内閣府知的財産戦略推進事務局「「知的財産推進計画2025」の進捗状況」（令和8年4月）" + "（chizai-kg により構造化・RDF化して加工）",
+        doc.selectFirst("footer .credit").text());
+  }
+
+  @Test
+  void render_statute_linksToEGov() {
+    Model m = ModelFactory.createDefaultModel();
+    String iri = BASE + "id/law/345AC0000000048";
+    m.createResource(iri).addProperty(RDFS.label, "著作権法", "ja");
+    Document doc = Jsoup.parse(ResourcePage.render(description(iri, m), site()));
+    assertEquals(
+        "https://laws.e-gov.go.jp/law/345AC0000000048", doc.selectFirst(".egov a").attr("href"));
+  }
+
+  @Test
+  void render_landing_questionEscaped() {
+    String html = LandingPage.render(site());
+    assertFalse(html.contains("<script>x"), html);
+    assertTrue(html.contains("what &lt;/a&gt;&lt;script&gt;x&lt;/script&gt;?"));
+  }
+
+  @Test
+  void render_ontology_everyTermAnchored() {
+    Document doc = Jsoup.parse(OntologyPage.render(Ontology.model(), site()));
+    Model o = Ontology.model();
+    o.listSubjects()
+        .filterKeep(s -> s.isURIResource() && s.getURI().startsWith(CKG.NS))
+        .forEachRemaining(
+            s -> assertTrue(doc.getElementById(s.getLocalName()) != null, s.getLocalName()));
+  }
+
+  @Test
+  void mark_wordsMarkedAndTextEscaped() {
+    assertEquals(
+        "&lt;i&gt;<mark>海賊版</mark>対策&lt;/i&gt;", SearchPage.mark("<i>海賊版対策</i>", List.of("海賊版")));
+  }
+
+  @Test
+  void luceneQuery_everyWordAPhrase_quotesEscaped() {
+    assertEquals("\"海賊版\" AND \"a\\\"b\"", SearchPage.luceneQuery(SearchPage.words(" 海賊版　a\"b ")));
+  }
+
+  @Test
+  void link_scriptUrl_notLinked() {
+    assertEquals("x", Html.link("javascript:alert(1)", "x"));
+    assertEquals("<a href=\"/id/a\">&lt;b&gt;</a>", Html.link("/id/a", "<b>"));
+  }
+
+  @Test
+  void natural_numbersComparedAsNumbers() {
+    List<String> names =
+        new java.util.ArrayList<>(List.of("ページ 10", "ページ 9", "ページ 100", "方向性 2-10", "方向性 2-9"));
+    names.sort(ResourcePage.NATURAL);
+    assertEquals(List.of("ページ 9", "ページ 10", "ページ 100", "方向性 2-9", "方向性 2-10"), names);
+  }
+
+  @Test
+  void wareki_reiwaHeiseiAndFirstYear() {
+    assertEquals(Optional.of("令和8年4月"), Site.wareki("2026-04"));
+    assertEquals(Optional.of("令和元年5月"), Site.wareki("2019-05"));
+    assertEquals(Optional.of("平成31年4月"), Site.wareki("2019-04"));
+  }
+}

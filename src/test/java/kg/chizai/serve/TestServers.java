@@ -1,0 +1,86 @@
+package kg.chizai.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import kg.chizai.Pipeline;
+import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Ontology;
+import org.apache.jena.query.Dataset;
+
+/** Starting real servers over real TDB2 directories, and talking to them over HTTP. */
+final class TestServers {
+
+  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  private TestServers() {}
+
+  /** What the server serves, converted in memory: the reports plus the ontology graph. */
+  static Dataset inMemory(List<Path> sources) {
+    Dataset ds = Pipeline.convert(sources, Pipeline.Options.defaults()).dataset();
+    Ontology.addTo(ds, new Iris(Iris.DEFAULT_BASE));
+    return ds;
+  }
+
+  /** A started server on a free port over a store in {@code dir}. */
+  static ChizaiServer start(
+      Path dir, List<Path> sources, UnaryOperator<ChizaiServer.Builder> more) {
+    ChizaiServer.Builder b =
+        ChizaiServer.create()
+            .port(0)
+            .store(dir)
+            .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
+            .source(
+                sources, () -> Pipeline.convert(sources, Pipeline.Options.defaults()).dataset());
+    return more.apply(b).build().start();
+  }
+
+  static HttpResponse<String> get(String url, String accept) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+    if (accept != null) {
+      r.header("Accept", accept);
+    }
+    return send(r.GET().build());
+  }
+
+  static HttpResponse<String> postForm(String url, String name, String value, String accept) {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(name + "=" + encode(value)))
+            .build();
+    return send(r);
+  }
+
+  static HttpResponse<String> send(HttpRequest r) {
+    try {
+      return CLIENT.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
