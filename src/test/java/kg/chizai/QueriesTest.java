@@ -33,10 +33,12 @@ class QueriesTest {
   static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
   static Model graph;
   static List<String> lines;
+  static Pipeline.Conversion conversion;
 
   @BeforeAll
   static void convert() throws Exception {
-    graph = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults()).dataset().getUnionModel();
+    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    graph = conversion.dataset().getUnionModel();
     lines = Files.readAllLines(SEED);
   }
 
@@ -218,6 +220,58 @@ class QueriesTest {
     for (QuerySolution s : rows) {
       assertEquals("2033", s.getLiteral("targetYear").getLexicalForm());
     }
+  }
+
+  @Test
+  void timeline2025_everyEventDatedIn2025InDateOrder() {
+    long expected =
+        conversion.events().get(0).events().stream()
+            .filter(e -> e.date().isPresent() && e.date().get().lexical().startsWith("2025"))
+            .count();
+    List<QuerySolution> rows = select("timeline-2025.rq");
+    assertEquals(expected, rows.size());
+    List<String> dates = rows.stream().map(r -> r.getLiteral("date").getLexicalForm()).toList();
+    assertEquals(dates.stream().sorted().toList(), dates);
+    // The AI Act: promulgated 2025-06, in force 2025-09 (同年9月), both on the statute (line 89).
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                r ->
+                    r.getLiteral("date").getLexicalForm().equals("2025-06")
+                        && r.getLiteral("type").getString().equals("promulgation")
+                        && r.getLiteral("objectLabel").getString().startsWith("人工知能関連技術")));
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                r ->
+                    r.getLiteral("date").getLexicalForm().equals("2025-09")
+                        && r.getLiteral("type").getString().equals("entry-into-force")
+                        && r.getLiteral("line").getInt() == 89));
+  }
+
+  @Test
+  void consideringOnlyDirections_sameAsTheStatusesOfTheirEntries() {
+    var report = conversion.reports().get(0);
+    var status = conversion.events().get(0).statusByEntry();
+    List<Integer> expected = new ArrayList<>();
+    for (var d : report.directions()) {
+      List<java.util.Set<kg.chizai.extract.time.Status>> answers =
+          report.entries().stream()
+              .filter(e -> e.addresses().contains(d.id()))
+              .map(e -> status.get(e.id()))
+              .toList();
+      if (!answers.isEmpty()
+          && answers.stream().allMatch(s -> s.contains(kg.chizai.extract.time.Status.CONSIDERING))
+          && answers.stream().noneMatch(s -> s.contains(kg.chizai.extract.time.Status.DONE))) {
+        expected.add(d.span().lineStart());
+      }
+    }
+    List<Integer> actual =
+        select("considering-only-directions.rq").stream()
+            .map(r -> r.getLiteral("line").getInt())
+            .toList();
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, actual);
   }
 
   private static int count(String bodyTag) {

@@ -108,7 +108,7 @@ public final class EventExtractor {
       Matcher v = VERB.matcher(text);
       int ordinal = 0;
       while (v.find()) {
-        Optional<TimeExpression> time = dateOf(text, v.start(), times);
+        Optional<TimeExpression> time = dateOf(text, v.start(), v.end(), times);
         Optional<Mention> object = object(text, v.start(), v.end(), named, times);
         int from = time.map(TimeExpression::start).orElse(v.start());
         String surface = text.substring(Math.min(from, v.start()), v.end());
@@ -193,14 +193,23 @@ public final class EventExtractor {
    * verb of its own (「令和7年8月に…との共催で、「…」を開催」 is dated, 「…をとりまとめた後、…を作成し」 is not).
    */
   private static Optional<TimeExpression> dateOf(
-      String text, int verb, List<TimeExpression> times) {
+      String text, int verb, int verbEnd, List<TimeExpression> times) {
+    // 「…の調査（2025年11月）」: a date in parentheses right after the verb dates it.
+    if (verbEnd < text.length() && (text.charAt(verbEnd) == '（' || text.charAt(verbEnd) == '(')) {
+      for (TimeExpression t : times) {
+        if (t.start() == verbEnd + 1 && t.isEventDate()) {
+          return Optional.of(t);
+        }
+      }
+    }
     int sentence = Math.max(text.lastIndexOf('。', verb - 1), text.lastIndexOf('\n', verb - 1)) + 1;
     int end = verb;
     while (true) {
       int start = Math.max(clauseStart(text, end), sentence);
       Optional<TimeExpression> found = Optional.empty();
       for (TimeExpression t : times) {
-        if (t.start() >= start && t.end() <= end && t.isEventDate()) {
+        // A date ending in the clause counts even if it began before (2025年3月、6月及び10月に開催).
+        if (t.end() > start && t.end() <= end && t.isEventDate()) {
           found = Optional.of(t);
         }
       }
