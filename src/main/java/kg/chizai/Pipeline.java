@@ -15,11 +15,13 @@ import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
 import kg.chizai.source.Problem;
 import kg.chizai.source.SourceText;
+import kg.chizai.validate.Conformance;
+import kg.chizai.validate.Shacl;
 import org.apache.jena.query.Dataset;
 
 /**
  * The order of the stages, and nothing else: read each source, extract its structure, attribute its
- * entries to bodies, map everything to RDF.
+ * entries to bodies, map everything to RDF; then validate it against the SHACL shapes.
  *
  * <pre>{@code
  * Conversion c = Pipeline.convert(List.of(Path.of("data/source/report.txt")), Pipeline.Options.defaults());
@@ -99,5 +101,14 @@ public final class Pipeline {
     Conversion c = convert(sources, options);
     RdfFiles.write(c.dataset(), output);
     return c;
+  }
+
+  /** A conversion and its check against the SHACL shapes. */
+  public record Validation(Conversion conversion, Conformance conformance) {}
+
+  /** Converts and validates the result against {@code ontology/shapes.ttl}. */
+  public static Validation validate(List<Path> sources, Options options) {
+    Conversion c = convert(sources, options);
+    return new Validation(c, Shacl.validate(c.dataset()));
   }
 }
