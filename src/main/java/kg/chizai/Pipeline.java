@@ -10,6 +10,7 @@ import kg.chizai.extract.BodyTable;
 import kg.chizai.extract.BodyTable.Attribution;
 import kg.chizai.extract.ReportReader;
 import kg.chizai.model.Report;
+import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
@@ -21,7 +22,8 @@ import org.apache.jena.query.Dataset;
 
 /**
  * The order of the stages, and nothing else: read each source, extract its structure, attribute its
- * entries to bodies, map everything to RDF; then validate it against the SHACL shapes.
+ * entries to bodies, map everything to RDF; then validate it against the SHACL shapes, and publish
+ * it as a release.
  *
  * <pre>{@code
  * Conversion c = Pipeline.convert(List.of(Path.of("data/source/report.txt")), Pipeline.Options.defaults());
@@ -110,5 +112,13 @@ public final class Pipeline {
   public static Validation validate(List<Path> sources, Options options) {
     Conversion c = convert(sources, options);
     return new Validation(c, Shacl.validate(c.dataset()));
+  }
+
+  /**
+   * Converts, validates and builds a release; data that does not conform is refused before any file
+   * is built.
+   */
+  public static Release publish(List<Path> sources, Options options, Release.Options release) {
+    return Release.build(convert(sources, options), new Iris(options.base()), release);
   }
 }
