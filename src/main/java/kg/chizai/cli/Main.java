@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "chizai-kg 0.1.0",
     description = "Linked data from Japan's IP Strategic Program progress reports.",
-    subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ConvertCommand.class,
+      ValidateCommand.class,
+      PublishCommand.class,
+      DiffCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -22,7 +28,9 @@ import picocli.CommandLine.Command;
       "2:usage error (bad option or argument)",
       "3:bad input (unreadable, not UTF-8, not a progress report, truncated)",
       "4:output could not be written",
-      "5:reference table missing or malformed"
+      "5:reference table missing or malformed",
+      "6:validation failed (the data does not conform to the SHACL shapes)",
+      "7:push to a graph store failed"
     })
 public final class Main implements Runnable {
 

@@ -258,7 +258,7 @@ public final class GraphDiff {
   private static byte[] join(List<String> lines) {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
-      sb.append(l).append(" .\n");
+      sb.append(l).append('\n');
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }

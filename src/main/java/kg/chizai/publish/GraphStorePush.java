@@ -1,6 +1,10 @@
 package kg.chizai.publish;
 
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -77,13 +81,27 @@ public final class GraphStorePush {
   private static GSP request(String url, Optional<Credentials> credentials) {
     GSP gsp = GSP.service(url);
     credentials.ifPresent(
-        c ->
-            gsp.httpHeader(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+        c -> {
+          // Preemptive, so a PUT's body is sent once; the authenticator answers the 401 challenge
+          // for requests that Jena 5.6 sends without the extra headers (GSP DELETE).
+          gsp.httpHeader(
+              "Authorization",
+              "Basic "
+                  + Base64.getEncoder()
+                      .encodeToString(
+                          (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
+          gsp.httpClient(
+              HttpClient.newBuilder()
+                  .connectTimeout(Duration.ofSeconds(30))
+                  .authenticator(
+                      new Authenticator() {
+                        @Override
+                        protected PasswordAuthentication getPasswordAuthentication() {
+                          return new PasswordAuthentication(c.user(), c.password().toCharArray());
+                        }
+                      })
+                  .build());
+        });
     return gsp;
   }
 

@@ -1,0 +1,45 @@
+package kg.chizai.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import kg.chizai.ChizaiException;
+import kg.chizai.source.Problem;
+
+/**
+ * The sources a command uses when none are given: every {@code .txt} under {@code data/source/}.
+ */
+final class DefaultSources {
+
+  static final Path DIR = Path.of("data", "source");
+
+  private DefaultSources() {}
+
+  /** {@code given} if not empty, else the reports under {@link #DIR}, in name order. */
+  static List<Path> orDefault(List<Path> given) {
+    if (given != null && !given.isEmpty()) {
+      return given;
+    }
+    List<Path> found;
+    try (Stream<Path> s = Files.list(DIR)) {
+      found =
+          s.filter(p -> p.getFileName().toString().endsWith(".txt"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      found = List.of();
+    }
+    if (found.isEmpty()) {
+      throw new ChizaiException(
+          2,
+          Problem.error(
+              DIR.toString(),
+              0,
+              "no report (*.txt) found: name the sources, or run from the repository root"));
+    }
+    return found;
+  }
+}
