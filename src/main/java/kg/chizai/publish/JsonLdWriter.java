@@ -6,13 +6,13 @@ import com.apicatalog.jsonld.JsonLdVersion;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.serialization.QuadsToJsonld;
 import com.apicatalog.rdf.api.RdfConsumerException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +45,9 @@ import org.apache.jena.vocabulary.RDFS;
  */
 public final class JsonLdWriter {
 
+  /** Looked up once: {@code Json.create…} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private JsonLdWriter() {}
 
   /**
@@ -54,7 +57,7 @@ public final class JsonLdWriter {
    * Japanese.
    */
   public static JsonObject context(Model ontology, PrefixMapping prefixes) {
-    JsonObjectBuilder ctx = Json.createObjectBuilder();
+    JsonObjectBuilder ctx = JSON.createObjectBuilder();
     new TreeMap<>(prefixes.getNsPrefixMap()).forEach(ctx::add);
     Map<String, JsonValue> terms = new TreeMap<>();
     ontology
@@ -67,20 +70,20 @@ public final class JsonLdWriter {
               String name = term.getURI().substring(CKG.NS.length());
               String curie = CKG.PREFIX + ":" + name;
               if (term.hasProperty(RDF.type, OWL.Class)) {
-                terms.put(name, Json.createValue(curie));
+                terms.put(name, JSON.createValue(curie));
               } else if (term.hasProperty(RDF.type, OWL.ObjectProperty)) {
                 terms.put(
-                    name, Json.createObjectBuilder().add("@id", curie).add("@type", "@id").build());
+                    name, JSON.createObjectBuilder().add("@id", curie).add("@type", "@id").build());
               } else if (term.hasProperty(RDF.type, OWL.DatatypeProperty)) {
                 terms.put(name, datatypeTerm(curie, term, prefixes));
               }
             });
     terms.forEach(ctx::add);
-    return Json.createObjectBuilder().add("@context", ctx).build();
+    return JSON.createObjectBuilder().add("@context", ctx).build();
   }
 
   private static JsonValue datatypeTerm(String curie, Resource term, PrefixMapping prefixes) {
-    JsonObjectBuilder t = Json.createObjectBuilder().add("@id", curie);
+    JsonObjectBuilder t = JSON.createObjectBuilder().add("@id", curie);
     Statement range = term.getProperty(RDFS.range);
     if (range != null && range.getObject().isURIResource()) {
       String dt = range.getResource().getURI();
@@ -105,8 +108,13 @@ public final class JsonLdWriter {
    */
   public static void write(Dataset ds, JsonObject context, OutputStream out) throws IOException {
     QuadsToJsonld toJsonLd = JsonLd.fromRdf().mode(JsonLdVersion.V1_1).ordered(true);
+    // Sorted by their N-Quads form, computed once per quad.
     List<Quad> quads =
-        ds.asDatasetGraph().stream().sorted(Comparator.comparing(NodeFmtLib::str)).toList();
+        ds.asDatasetGraph().stream()
+            .map(q -> Map.entry(NodeFmtLib.str(q), q))
+            .sorted(Map.Entry.comparingByKey())
+            .map(Map.Entry::getValue)
+            .toList();
     try {
       for (Quad q : quads) {
         String graph = q.isDefaultGraph() ? null : q.getGraph().getURI();
@@ -142,7 +150,7 @@ public final class JsonLdWriter {
    */
   private static JsonValue keysInReadingOrder(JsonValue v) {
     if (v instanceof JsonObject o) {
-      JsonObjectBuilder b = Json.createObjectBuilder();
+      JsonObjectBuilder b = JSON.createObjectBuilder();
       List<String> keys = new java.util.ArrayList<>(o.keySet());
       keys.sort(Comparator.comparingInt(JsonLdWriter::rank));
       for (String k : keys) {
@@ -151,7 +159,7 @@ public final class JsonLdWriter {
       return b.build();
     }
     if (v instanceof JsonArray a) {
-      jakarta.json.JsonArrayBuilder b = Json.createArrayBuilder();
+      jakarta.json.JsonArrayBuilder b = JSON.createArrayBuilder();
       a.forEach(x -> b.add(keysInReadingOrder(x)));
       return b.build();
     }
@@ -177,7 +185,7 @@ public final class JsonLdWriter {
 
   private static byte[] pretty(JsonObject json) {
     JsonWriterFactory factory =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (JsonWriter w = factory.createWriter(buf, StandardCharsets.UTF_8)) {
       w.write(json);
