@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kg.chizai.cli.ConvertCommandTest.Run;
 import kg.chizai.publish.Release;
@@ -108,6 +110,37 @@ class PublishCommandsTest {
       }
     }
     assertTrue(Files.isRegularFile(a.resolve(Release.SHA256SUMS)));
+  }
+
+  @Test
+  void publish_inAnotherJvm_sameBytes() throws Exception {
+    Path here = dir.resolve("here");
+    assertEquals(0, ConvertCommandTest.run("publish", "-o", here.toString()).code());
+    Path there = dir.resolve("there");
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                Main.class.getName(),
+                "publish",
+                "--output",
+                there.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    try (Stream<Path> files = Files.walk(here)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertArrayEquals(
+            Files.readAllBytes(f),
+            Files.readAllBytes(there.resolve(here.relativize(f))),
+            f.toString());
+      }
+    }
   }
 
   @Test
