@@ -132,8 +132,10 @@ public final class GraphDiff {
    */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format("%d triples added, %d triples removed%n", added.size(), removed.size()));
+    sb.append(triples(added.size()))
+        .append(" added, ")
+        .append(triples(removed.size()))
+        .append(" removed\n");
     if (byClass.isEmpty()) {
       return sb.toString();
     }
@@ -200,8 +202,8 @@ public final class GraphDiff {
         new StringBuilder("Compared with release ")
             .append(previousVersion)
             .append(": ")
-            .append(added.size())
-            .append(" triples added, ")
+            .append(triples(added.size()))
+            .append(" added, ")
             .append(removed.size())
             .append(" removed.");
     for (ClassChange c : byClass) {
@@ -233,6 +235,10 @@ public final class GraphDiff {
       types.add(UNTYPED);
     }
     return types;
+  }
+
+  private static String triples(int n) {
+    return n + (n == 1 ? " triple" : " triples");
   }
 
   private static List<Triple> minus(Graph a, Graph b) {
