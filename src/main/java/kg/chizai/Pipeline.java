@@ -114,11 +114,16 @@ public final class Pipeline {
     return new Validation(c, Shacl.validate(c.dataset()));
   }
 
+  /** A conversion and the release built from it. */
+  public record Publication(Conversion conversion, Release release) {}
+
   /**
    * Converts, validates and builds a release; data that does not conform is refused before any file
    * is built.
    */
-  public static Release publish(List<Path> sources, Options options, Release.Options release) {
-    return Release.build(convert(sources, options), new Iris(options.base()), release);
+  public static Publication publish(List<Path> sources, Options options, Release.Options release) {
+    Conversion c = convert(sources, options);
+    return new Publication(
+        c, Release.build(c.reports(), c.dataset(), new Iris(options.base()), release));
   }
 }

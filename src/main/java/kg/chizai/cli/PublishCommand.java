@@ -130,6 +130,9 @@ final class PublishCommand implements Callable<Integer> {
     if (output == null && to == null) {
       throw usage("give --output DIR, --to URL, or both");
     }
+    if (to != null && !to.matches("(?i)https?://[^/?#\\s]+(/\\S*)?")) {
+      throw usage("--to needs an http(s) URL of a Graph Store Protocol endpoint: " + to);
+    }
     Optional<Credentials> credentials = credentials();
     long start = System.nanoTime();
     List<Path> reports = DefaultSources.orDefault(sources);
@@ -140,12 +143,16 @@ final class PublishCommand implements Callable<Integer> {
             Optional.ofNullable(downloadUrl),
             Optional.ofNullable(sparqlEndpoint),
             Optional.ofNullable(previous));
-    Release release =
+    Pipeline.Publication publication =
         Pipeline.publish(
             reports, new Pipeline.Options(base, Optional.ofNullable(reference)), options);
+    Release release = publication.release();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
+      for (Problem w : publication.conversion().warnings()) {
+        err.println(w);
+      }
       for (Finding f : release.conformance().warnings()) {
         err.println(f);
       }

@@ -106,10 +106,20 @@ public final class GraphStorePush {
   }
 
   private static ChizaiException failed(String method, String graph, String url, HttpException e) {
-    String status =
-        e.getStatusCode() > 0
-            ? e.getStatusCode() + (e.getStatusLine() != null ? " " + e.getStatusLine() : "")
-            : String.valueOf(e.getMessage());
+    String status;
+    if (e.getStatusCode() > 0) {
+      status = e.getStatusCode() + (e.getStatusLine() != null ? " " + e.getStatusLine() : "");
+    } else {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      status =
+          "no response ("
+              + root.getClass().getSimpleName()
+              + (root.getMessage() != null ? ": " + root.getMessage() : "")
+              + ")";
+    }
     String hint =
         e.getStatusCode() == 401 || e.getStatusCode() == 403
             ? " (check --user and the password)"

@@ -28,7 +28,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import kg.chizai.ChizaiException;
-import kg.chizai.Pipeline.Conversion;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
@@ -49,7 +48,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
  * reproducible. Nothing is written unless the data conforms to the SHACL shapes.
  *
  * <pre>{@code
- * Release r = Release.build(conversion, iris, Release.Options.defaults());
+ * Release r = Release.build(reports, dataset, iris, Release.Options.defaults());
  * r.writeTo(Path.of("dist"));
  * }</pre>
  *
@@ -100,6 +99,26 @@ public final class Release {
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    public Options withVersion(String v) {
+      return new Options(Optional.of(v), sourceDateEpoch, downloadUrl, sparqlEndpoint, previous);
+    }
+
+    public Options withSourceDateEpoch(Optional<Instant> t) {
+      return new Options(version, t, downloadUrl, sparqlEndpoint, previous);
+    }
+
+    public Options withDownloadUrl(String url) {
+      return new Options(version, sourceDateEpoch, Optional.of(url), sparqlEndpoint, previous);
+    }
+
+    public Options withSparqlEndpoint(String url) {
+      return new Options(version, sourceDateEpoch, downloadUrl, Optional.of(url), previous);
+    }
+
+    public Options withPrevious(Path dir) {
+      return new Options(version, sourceDateEpoch, downloadUrl, sparqlEndpoint, Optional.of(dir));
+    }
+
     /** {@code SOURCE_DATE_EPOCH} (seconds since 1970, UTC) from the environment, if set. */
     public static Optional<Instant> sourceDateEpoch(Map<String, String> env) {
       String v = env.get("SOURCE_DATE_EPOCH");
@@ -146,12 +165,13 @@ public final class Release {
   }
 
   /**
-   * Validates the conversion and builds every file of its release. Throws a {@link ChizaiException}
-   * with exit code {@link ChizaiException#EXIT_INVALID} listing every violation when the data does
-   * not conform.
+   * Validates the data (one named graph per report plus the reference graph, as converted from
+   * {@code reports}) and builds every file of its release. Throws a {@link ChizaiException} with
+   * exit code {@link ChizaiException#EXIT_INVALID} listing every violation when the data does not
+   * conform.
    */
-  public static Release build(Conversion c, Iris iris, Options o) {
-    Conformance conformance = Shacl.validate(c.dataset());
+  public static Release build(List<Report> reports, Dataset data, Iris iris, Options o) {
+    Conformance conformance = Shacl.validate(data);
     if (!conformance.conforms()) {
       throw new ChizaiException(
           ChizaiException.EXIT_INVALID,
@@ -162,7 +182,7 @@ public final class Release {
           null);
     }
     Optional<YearMonth> latest =
-        c.reports().stream()
+        reports.stream()
             .map(Report::issued)
             .flatMap(Optional::stream)
             .max(Comparator.naturalOrder());
@@ -209,7 +229,6 @@ public final class Release {
       downloadUrl = downloadUrl + "/";
     }
 
-    Dataset data = c.dataset();
     SortedMap<String, byte[]> files = new TreeMap<>();
     JsonObject context = JsonLdWriter.context(Ontology.model(), RdfMapper.prefixes());
     for (Dump d : Dump.values()) {
@@ -239,7 +258,7 @@ public final class Release {
     }
 
     Map<String, String> printed = new HashMap<>();
-    for (Report r : c.reports()) {
+    for (Report r : reports) {
       r.publisher().ifPresent(p -> printed.put(iris.report(r), p));
     }
     Model description =

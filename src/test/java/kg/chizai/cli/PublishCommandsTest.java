@@ -182,6 +182,29 @@ class PublishCommandsTest {
   }
 
   @Test
+  void publish_toNotAUrl_usageErrorBeforeConverting() {
+    Run r = ConvertCommandTest.run("publish", "--to", "localhost:3030/ds");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--to needs an http(s) URL"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void publish_toNothingListening_exit7NamingTheGraph() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Run r = ConvertCommandTest.run("publish", "--to", "http://127.0.0.1:" + port + "/ds");
+    assertEquals(7, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .matches("(?s).*PUT <https://w3id.org/chizai-kg/graph/\\S+> failed: no response \\(.*"),
+        r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
   void diff_notARelease_exit3() throws Exception {
     Path empty = Files.createDirectory(dir.resolve("empty"));
     Run r = ConvertCommandTest.run("diff", empty.toString(), empty.toString());

@@ -174,10 +174,11 @@ class PublishToGraphStoreTest {
     Run r = ConvertCommandTest.run("publish", "--to", url, "--user", USER, "--password", PASSWORD);
     assertEquals(0, r.code(), r.out() + r.err());
     Release expected =
-        Release.build(
-            Pipeline.convert(List.of(ConvertCommandTest.SEED), Pipeline.Options.defaults()),
-            IRIS,
-            Release.Options.defaults());
+        Pipeline.publish(
+                List.of(ConvertCommandTest.SEED),
+                Pipeline.Options.defaults(),
+                Release.Options.defaults())
+            .release();
     SortedMap<String, Long> want = sizes(expected.graphs());
     assertEquals(
         Set.of(
@@ -215,14 +216,7 @@ class PublishToGraphStoreTest {
     report.add(report.createResource(IRIS.program(2025)), RDFS.comment, "stale");
     Release previous =
         Release.build(
-            old,
-            IRIS,
-            new Release.Options(
-                Optional.of("2025-12"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+            old.reports(), old.dataset(), IRIS, Release.Options.defaults().withVersion("2025-12"));
     Path previousDir = tmp.resolve("previous");
     previous.writeTo(previousDir);
     GraphStorePush.push(

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
@@ -54,7 +53,8 @@ class DescriptionTest {
   @BeforeAll
   static void describeSeed() {
     conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    release = Release.build(conversion, IRIS, Release.Options.defaults());
+    release =
+        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
     d = release.description();
     rel = d.createResource(release.iri());
     union = GraphDiff.union(conversion.dataset());
@@ -237,7 +237,8 @@ class DescriptionTest {
     entry.addProperty(
         OWL.sameAs,
         report.createResource("https://laws.e-gov.go.jp/law/345AC0000000048#Mp-At_30_4"));
-    Model m = Release.build(c, IRIS, Release.Options.defaults()).description();
+    Model m =
+        Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).description();
     Resource linkset = m.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
     assertEquals(2, integer(linkset, VOID.triples));
     Set<String> predicates = new HashSet<>();
@@ -281,14 +282,13 @@ class DescriptionTest {
   void downloadUrlAndEndpoint_configurable() {
     Model m =
         Release.build(
-                conversion,
+                conversion.reports(),
+                conversion.dataset(),
                 IRIS,
-                new Release.Options(
-                    Optional.of("r1"),
-                    Optional.empty(),
-                    Optional.of("https://data.example.org/chizai/r1"),
-                    Optional.of("https://query.example.org/sparql"),
-                    Optional.empty()))
+                Release.Options.defaults()
+                    .withVersion("r1")
+                    .withDownloadUrl("https://data.example.org/chizai/r1")
+                    .withSparqlEndpoint("https://query.example.org/sparql"))
             .description();
     Resource r = m.createResource(IRIS.release("r1"));
     assertTrue(

@@ -116,27 +116,19 @@ class GraphDiffTest {
     program.addProperty(org.apache.jena.vocabulary.RDFS.comment, "stale");
     Path previous = tmp.resolve("previous");
     Release.build(
-            old,
+            old.reports(),
+            old.dataset(),
             ReleaseTest.IRIS,
-            new Release.Options(
-                Optional.of("2025-12"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()))
+            Release.Options.defaults().withVersion("2025-12"))
         .writeTo(previous);
 
     Conversion now = Pipeline.convert(List.of(ReleaseTest.SEED), Pipeline.Options.defaults());
     Release r =
         Release.build(
-            now,
+            now.reports(),
+            now.dataset(),
             ReleaseTest.IRIS,
-            new Release.Options(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(previous)));
+            Release.Options.defaults().withPrevious(previous));
     GraphDiff d = r.diff().orElseThrow();
     // The entry's triples come back; the stale triple goes.
     assertEquals(entryTriples, d.addedCount());
@@ -176,7 +168,8 @@ class GraphDiffTest {
   void dumps_readReleaseDirectoryWithItsVersion() throws Exception {
     Path dir = tmp.resolve("r");
     Conversion c = Pipeline.convert(List.of(ReleaseTest.SEED), Pipeline.Options.defaults());
-    Release.build(c, ReleaseTest.IRIS, Release.Options.defaults()).writeTo(dir);
+    Release.build(c.reports(), c.dataset(), ReleaseTest.IRIS, Release.Options.defaults())
+        .writeTo(dir);
     Dumps.Loaded l = Dumps.read(dir);
     assertEquals(Optional.of("2026-04"), l.version());
     assertEquals(Optional.of(ReleaseTest.IRIS.release("2026-04")), l.iri());

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -64,7 +63,8 @@ class ReleaseTest {
   @BeforeAll
   static void publishSeed() {
     conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    release = Release.build(conversion, IRIS, Release.Options.defaults());
+    release =
+        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
     dist = tmp.resolve("dist");
     release.writeTo(dist);
   }
@@ -115,7 +115,7 @@ class ReleaseTest {
   void release_twice_byteIdenticalFiles() throws Exception {
     Path again = tmp.resolve("again");
     Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    Release.build(c, IRIS, Release.Options.defaults()).writeTo(again);
+    Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).writeTo(again);
     for (String name : release.files().keySet()) {
       assertArrayEquals(read(name), Files.readAllBytes(again.resolve(name)), name);
     }
@@ -308,7 +308,9 @@ class ReleaseTest {
     ChizaiException e =
         assertThrows(
             ChizaiException.class,
-            () -> Release.build(c, IRIS, Release.Options.defaults()).writeTo(out));
+            () ->
+                Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
+                    .writeTo(out));
     assertEquals(ChizaiException.EXIT_INVALID, e.exitCode());
     assertTrue(
         e.getMessage().contains("<" + direction.getURI() + "> ckg:sourceText: has exactly one"),
@@ -346,14 +348,12 @@ class ReleaseTest {
   void sourceDateEpoch_datesTheReleaseAndItsVersion() throws Exception {
     Release r =
         Release.build(
-            conversion,
+            conversion.reports(),
+            conversion.dataset(),
             IRIS,
-            new Release.Options(
-                Optional.empty(),
-                Release.Options.sourceDateEpoch(Map.of("SOURCE_DATE_EPOCH", "1780000000")),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+            Release.Options.defaults()
+                .withSourceDateEpoch(
+                    Release.Options.sourceDateEpoch(Map.of("SOURCE_DATE_EPOCH", "1780000000"))));
     assertEquals(Instant.ofEpochSecond(1780000000), r.time());
     assertEquals("2026-05-28", r.version());
     assertTrue(
@@ -377,14 +377,10 @@ class ReleaseTest {
             ChizaiException.class,
             () ->
                 Release.build(
-                    conversion,
+                    conversion.reports(),
+                    conversion.dataset(),
                     IRIS,
-                    new Release.Options(
-                        Optional.of("2026/04"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty())));
+                    Release.Options.defaults().withVersion("2026/04")));
     assertEquals(2, e.exitCode());
   }
 
