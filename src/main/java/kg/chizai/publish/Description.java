@@ -51,6 +51,18 @@ final class Description {
   /** The licence of the dataset: CC BY 4.0, with which the source's terms are compatible. */
   static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
 
+  private static final List<String> KEYWORDS_JA =
+      List.of("知的財産推進計画", "知的財産戦略", "進捗状況", "府省庁", "著作権", "コンテンツ");
+
+  private static final List<String> KEYWORDS_EN =
+      List.of(
+          "intellectual property",
+          "IP strategic program",
+          "progress report",
+          "Japan",
+          "government",
+          "linked data");
+
   /** A dataset that the release may link to, recognised by the IRI prefixes of its things. */
   record Target(String slug, String homepage, String titleJa, String titleEn, List<String> spaces) {
 
@@ -145,23 +157,7 @@ final class Description {
     String ja = descriptionJa(reports, classes);
     String years = programYears(reports);
 
-    Resource dataset = m.createResource(iris.dataset());
-    dataset.addProperty(RDF.type, DCAT.Dataset);
-    dataset.addProperty(DCTerms.title, "知財KG：知的財産推進計画の進捗状況", "ja");
-    dataset.addProperty(
-        DCTerms.title,
-        "chizai-kg: progress of Japan's Intellectual Property Strategic Program",
-        "en");
-    dataset.addProperty(DCTerms.description, "知的財産推進計画の進捗状況報告をリンクトデータ化したデータセット。版ごとに公開する。", "ja");
-    dataset.addProperty(
-        DCTerms.description,
-        "The progress reports on Japan's Intellectual Property Strategic Program as linked data,"
-            + " published in releases.",
-        "en");
-    dataset.addProperty(DCTerms.publisher, publisher);
-    dataset.addProperty(DCTerms.license, license);
-    dataset.addProperty(Vocab.Dcat3.hasVersion, release);
-    dataset.addProperty(Vocab.Dcat3.hasCurrentVersion, release);
+    Resource dataset = dataset(publisher, license);
 
     release.addProperty(RDF.type, DCAT.Dataset);
     release.addProperty(RDF.type, VOID.Dataset);
@@ -205,19 +201,8 @@ final class Description {
     release.addProperty(DCTerms.spatial, Vocab.Eu.countryJapan);
     release.addProperty(DCAT.theme, Vocab.Eu.themeGovernment);
     release.addProperty(DCTerms.accrualPeriodicity, Vocab.Eu.frequencyAnnual);
-    for (String k : List.of("知的財産推進計画", "知的財産戦略", "進捗状況", "府省庁", "著作権", "コンテンツ")) {
-      release.addProperty(DCAT.keyword, k, "ja");
-    }
-    for (String k :
-        List.of(
-            "intellectual property",
-            "IP strategic program",
-            "progress report",
-            "Japan",
-            "government",
-            "linked data")) {
-      release.addProperty(DCAT.keyword, k, "en");
-    }
+    KEYWORDS_JA.forEach(k -> release.addProperty(DCAT.keyword, k, "ja"));
+    KEYWORDS_EN.forEach(k -> release.addProperty(DCAT.keyword, k, "en"));
     release.addProperty(DCAT.landingPage, m.createResource(iris.base()));
     conformsTo();
     service();
@@ -226,6 +211,28 @@ final class Description {
     statistics(classes);
     graphSubsets();
     linksets();
+  }
+
+  /** The dataset across its releases, of which this release is the current version. */
+  private Resource dataset(Resource publisher, Resource license) {
+    Resource dataset = m.createResource(iris.dataset());
+    dataset.addProperty(RDF.type, DCAT.Dataset);
+    dataset.addProperty(DCTerms.title, "知財KG：知的財産推進計画の進捗状況", "ja");
+    dataset.addProperty(
+        DCTerms.title,
+        "chizai-kg: progress of Japan's Intellectual Property Strategic Program",
+        "en");
+    dataset.addProperty(DCTerms.description, "知的財産推進計画の進捗状況報告をリンクトデータ化したデータセット。版ごとに公開する。", "ja");
+    dataset.addProperty(
+        DCTerms.description,
+        "The progress reports on Japan's Intellectual Property Strategic Program as linked data,"
+            + " published in releases.",
+        "en");
+    dataset.addProperty(DCTerms.publisher, publisher);
+    dataset.addProperty(DCTerms.license, license);
+    dataset.addProperty(Vocab.Dcat3.hasVersion, release);
+    dataset.addProperty(Vocab.Dcat3.hasCurrentVersion, release);
+    return dataset;
   }
 
   // ------------------------------------------------------------------ sources and credit
