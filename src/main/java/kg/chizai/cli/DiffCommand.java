@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares two releases (directories written by publish) or two dumps (.nt .nq .ttl .trig",
-      ".jsonld .rdf, optionally .gz) as sets of triples, named graphs merged.",
-      "Prints the number of triples added and removed and a summary by class: things added,",
-      "removed and changed, and the triples added and removed about them.",
-      "With --output, also writes added.nt and removed.nt (sorted N-Triples) and summary.txt."
+      "Compares two releases (directories written by publish) or two dumps",
+      "(.nt .nq .ttl .trig .jsonld .rdf, optionally .gz) as sets of triples,",
+      "named graphs merged. Prints the triples added and removed and a",
+      "summary by class: things added, removed and changed, and the triples",
+      "added and removed about them. With --output, also writes added.nt and",
+      "removed.nt (sorted N-Triples) and summary.txt."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -27,15 +27,18 @@ import picocli.CommandLine.Spec;
     name = "publish",
     mixinStandardHelpOptions = true,
     description = {
-      "Converts the reports, validates them against the SHACL shapes and publishes a release:",
-      "  --output DIR  writes the dumps (N-Triples and N-Quads gzip, Turtle, TriG, JSON-LD,",
-      "                RDF/XML), context.jsonld, ontology/, dataset.ttl (DCAT + VoID) and",
-      "                SHA256SUMS into DIR, replacing it only when everything is written;",
-      "  --to URL      PUTs each named graph to a SPARQL 1.1 Graph Store Protocol endpoint.",
+      "Converts the reports, validates them against the SHACL shapes and",
+      "publishes a release:",
+      "  --output DIR  writes the dumps (N-Triples and N-Quads gzip, Turtle,",
+      "                TriG, JSON-LD, RDF/XML), context.jsonld, ontology/,",
+      "                dataset.ttl (DCAT + VoID) and SHA256SUMS into DIR,",
+      "                replacing DIR only when everything is written;",
+      "  --to URL      PUTs each named graph to a SPARQL 1.1 Graph Store",
+      "                Protocol endpoint.",
       "Nothing is written or pushed when the data does not conform (exit 6).",
-      "Dates come from the reports or from SOURCE_DATE_EPOCH, never from the clock: two runs",
-      "give byte-identical files. The password for --user may also come from the environment",
-      "variable CHIZAI_KG_PASSWORD."
+      "Dates come from the reports or SOURCE_DATE_EPOCH, never the clock: two",
+      "runs give byte-identical files. The password for --user may also come",
+      "from the environment variable CHIZAI_KG_PASSWORD."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Converts the reports and checks the graph against the SHACL shapes (ontology/shapes.ttl).",
-      "Prints one line per finding: <focus node> path: message (shape, constraint, value),",
-      "warnings prefixed with 'warning: ', then a summary line.",
-      "A SOURCE may also be RDF (.ttl .nt .nq .trig .jsonld .rdf, or a release directory),",
-      "which is validated as it is."
+      "Converts the reports and checks the graph against the SHACL shapes",
+      "(ontology/shapes.ttl). Prints one line per finding,",
+      "  <focus node> path: message (shape, constraint, value)",
+      "(warnings prefixed with 'warning: '), then a summary line.",
+      "A SOURCE may also be RDF (.ttl .nt .nq .trig .jsonld .rdf, or a",
+      "release directory), validated as it is."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
