@@ -19,6 +19,12 @@ public class ChizaiException extends RuntimeException {
   /** Exit code for a missing or malformed reference table or configuration. */
   public static final int EXIT_CONFIG = 5;
 
+  /** Exit code for data that does not conform to the SHACL shapes. */
+  public static final int EXIT_INVALID = 6;
+
+  /** Exit code for a release that could not be pushed to a graph store. */
+  public static final int EXIT_PUSH = 7;
+
   private final transient List<Problem> problems;
   private final int exitCode;
 

@@ -15,16 +15,20 @@ import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.extract.ReferenceTables;
 import kg.chizai.extract.ReportReader;
 import kg.chizai.model.Report;
+import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
 import kg.chizai.source.Problem;
 import kg.chizai.source.SourceText;
+import kg.chizai.validate.Conformance;
+import kg.chizai.validate.Shacl;
 import org.apache.jena.query.Dataset;
 
 /**
  * The order of the stages, and nothing else: read each source, extract its structure, attribute its
- * entries to bodies, map everything to RDF.
+ * entries to bodies, map everything to RDF; then validate it against the SHACL shapes, and publish
+ * it as a release.
  *
  * <pre>{@code
  * Conversion c = Pipeline.convert(List.of(Path.of("data/source/report.txt")), Pipeline.Options.defaults());
@@ -125,5 +129,27 @@ public final class Pipeline {
     Conversion c = convert(sources, options);
     RdfFiles.write(c.dataset(), output);
     return c;
+  }
+
+  /** A conversion and its check against the SHACL shapes. */
+  public record Validation(Conversion conversion, Conformance conformance) {}
+
+  /** Converts and validates the result against {@code ontology/shapes.ttl}. */
+  public static Validation validate(List<Path> sources, Options options) {
+    Conversion c = convert(sources, options);
+    return new Validation(c, Shacl.validate(c.dataset()));
+  }
+
+  /** A conversion and the release built from it. */
+  public record Publication(Conversion conversion, Release release) {}
+
+  /**
+   * Converts, validates and builds a release; data that does not conform is refused before any file
+   * is built.
+   */
+  public static Publication publish(List<Path> sources, Options options, Release.Options release) {
+    Conversion c = convert(sources, options);
+    return new Publication(
+        c, Release.build(c.reports(), c.dataset(), new Iris(options.base()), release));
   }
 }

@@ -8,28 +8,38 @@ import java.util.stream.Stream;
 import kg.chizai.ChizaiException;
 import kg.chizai.source.Problem;
 
-/** The sources a command reads when none are given: every {@code .txt} under data/source/. */
+/**
+ * The sources a command uses when none are given: every {@code .txt} under {@code data/source/}.
+ */
 final class DefaultSources {
 
   static final Path DIR = Path.of("data", "source");
 
   private DefaultSources() {}
 
+  /** {@code given} if not empty, else the reports under {@link #DIR}, in name order. */
   static List<Path> orDefault(List<Path> given) {
     if (given != null && !given.isEmpty()) {
       return given;
     }
-    try (Stream<Path> files = Files.list(DIR)) {
-      List<Path> found = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-      if (found.isEmpty()) {
-        throw new ChizaiException(
-            ChizaiException.EXIT_INPUT, Problem.error(DIR.toString(), 0, "no .txt report here"));
-      }
-      return found;
+    List<Path> found;
+    try (Stream<Path> s = Files.list(DIR)) {
+      found =
+          s.filter(p -> p.getFileName().toString().endsWith(".txt"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
     } catch (IOException e) {
-      throw new ChizaiException(
-          ChizaiException.EXIT_INPUT,
-          Problem.error(DIR.toString(), 0, "cannot list sources: " + e.getMessage()));
+      found = List.of();
     }
+    if (found.isEmpty()) {
+      throw new ChizaiException(
+          2,
+          Problem.error(
+              DIR.toString(),
+              0,
+              "no report (*.txt) found: name the sources, or run from the repository root"));
+    }
+    return found;
   }
 }

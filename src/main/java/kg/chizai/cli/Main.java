@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       LinksCommand.class,
       ServeCommand.class,
+      ValidateCommand.class,
+      PublishCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -28,7 +31,9 @@ import picocli.CommandLine.Command;
       "3:bad input (unreadable, not UTF-8, not a progress report, truncated)",
       "4:output could not be written",
       "5:reference table missing or malformed",
-      "6:cannot serve (port in use, store locked or unreadable)"
+      "6:validation failed (the data does not conform to the SHACL shapes)",
+      "7:push to a graph store failed",
+      "8:cannot serve (port in use, store locked or unreadable)"
     })
 public final class Main implements Runnable {
 

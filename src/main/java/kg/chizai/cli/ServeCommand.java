@@ -40,12 +40,12 @@ import picocli.CommandLine.Spec;
       "2:usage error",
       "3:bad input (no report in the source directory, or a report that cannot be converted)",
       "5:reference table missing or malformed",
-      "6:cannot serve (port in use, store locked or unreadable)"
+      "8:cannot serve (port in use, store locked or unreadable)"
     })
 final class ServeCommand implements Callable<Integer> {
 
   /** Exit code when the server cannot start. */
-  static final int EXIT_SERVE = 6;
+  static final int EXIT_SERVE = 8;
 
   @Spec CommandSpec spec;
 

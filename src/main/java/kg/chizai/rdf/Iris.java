@@ -137,6 +137,72 @@ public final class Iris {
     return base + "graph/ontology";
   }
 
+  /** The named graph that holds a release's description, when pushed to a graph store. */
+  public String descriptionGraph() {
+    return base + "graph/description";
+  }
+
+  // The dataset description (DCAT, VoID) of a release.
+
+  /** The catalog that lists the dataset and its SPARQL service. */
+  public String catalog() {
+    return base + "id/catalog";
+  }
+
+  /** The dataset across all its releases. */
+  public String dataset() {
+    return base + "id/dataset";
+  }
+
+  /** One release of the dataset, e.g. {@code …/id/dataset/2026-04}. */
+  public String release(String version) {
+    return dataset() + "/" + segment(version);
+  }
+
+  /**
+   * A part of a release's description: {@code kind} is a fixed word such as {@code distribution},
+   * {@code class}, {@code property}, {@code graph}, {@code linkset}, {@code source}; {@code slug}
+   * is a safe path segment.
+   */
+  public String releasePart(String version, String kind, String slug) {
+    return release(version) + "/" + segment(kind) + "/" + segment(slug);
+  }
+
+  /** The rights statement of a release. */
+  public String rights(String version) {
+    return release(version) + "/rights";
+  }
+
+  /** The SHA-256 checksum node of something in a release's description. */
+  public static String checksum(String owner) {
+    return owner + "/sha256";
+  }
+
+  /** Who publishes the dataset. */
+  public String publisher() {
+    return base + "id/agent/chizai-kg";
+  }
+
+  /** The SPARQL service that serves the dataset (the service, not its endpoint URL). */
+  public String sparqlService() {
+    return base + "id/service/sparql";
+  }
+
+  /** The default SPARQL endpoint URL. */
+  public String sparqlEndpoint() {
+    return base + "sparql";
+  }
+
+  /** The default base URL of a release's files. */
+  public String downloads(String version) {
+    return base + "dumps/" + segment(version) + "/";
+  }
+
+  /** Whether {@code s} can be used as one path segment of an IRI (and so as a version). */
+  public static boolean isSafeSegment(String s) {
+    return SAFE_SEGMENT.matcher(s).matches();
+  }
+
   private static String segment(String s) {
     if (!SAFE_SEGMENT.matcher(s).matches()) {
       throw new IllegalArgumentException("not a safe IRI path segment: " + s);

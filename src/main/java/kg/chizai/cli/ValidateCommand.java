@@ -1,0 +1,111 @@
+package kg.chizai.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import kg.chizai.ChizaiException;
+import kg.chizai.Pipeline;
+import kg.chizai.publish.Dumps;
+import kg.chizai.rdf.Iris;
+import kg.chizai.validate.Conformance;
+import kg.chizai.validate.Finding;
+import kg.chizai.validate.Shacl;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chizai-kg validate [SOURCE…]}: SHACL validation of the converted reports (or of RDF). */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Converts the reports and checks the graph against the SHACL shapes",
+      "(ontology/shapes.ttl). Prints one line per finding,",
+      "  <focus node> path: message (shape, constraint, value)",
+      "(warnings prefixed with 'warning: '), then a summary line.",
+      "A SOURCE may also be RDF (.ttl .nt .nq .trig .jsonld .rdf, or a",
+      "release directory), validated as it is."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the data conforms (there may be warnings)",
+      "2:usage error (no sources found)",
+      "3:bad input (a source cannot be read or converted)",
+      "5:reference table missing or malformed",
+      "6:the data does not conform: at least one violation"
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "SOURCE",
+      description = "Report text files or RDF (default: every .txt under data/source/).")
+  List<Path> sources;
+
+  @Option(
+      names = "--base",
+      paramLabel = "IRI",
+      defaultValue = Iris.DEFAULT_BASE,
+      description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(
+      names = "--reference",
+      paramLabel = "DIR",
+      description = "Directory with the reference tables (default: those packaged in the jar).")
+  Path reference;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    List<Path> all = DefaultSources.orDefault(sources);
+    List<Path> reports = new ArrayList<>();
+    List<Path> rdf = new ArrayList<>();
+    for (Path p : all) {
+      (p.getFileName().toString().endsWith(".txt") ? reports : rdf).add(p);
+    }
+    Dataset data = DatasetFactory.create();
+    if (!reports.isEmpty()) {
+      Pipeline.Options options = new Pipeline.Options(base, Optional.ofNullable(reference));
+      merge(Pipeline.convert(reports, options).dataset(), data);
+    }
+    for (Path p : rdf) {
+      merge(Dumps.read(p).data(), data);
+    }
+    Conformance c = Shacl.validate(data);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    for (Finding f : c.findings()) {
+      out.println(f);
+    }
+    int violations = c.violations().size();
+    int warnings = c.warnings().size();
+    out.printf(
+        "%s: %d source%s, %d triples, %d violation%s, %d warning%s in %.2f s%n",
+        c.conforms() ? "conforms" : "does not conform",
+        all.size(),
+        all.size() == 1 ? "" : "s",
+        c.triples(),
+        violations,
+        violations == 1 ? "" : "s",
+        warnings,
+        warnings == 1 ? "" : "s",
+        seconds);
+    out.flush();
+    return c.conforms() ? 0 : ChizaiException.EXIT_INVALID;
+  }
+
+  private static void merge(Dataset from, Dataset into) {
+    into.getDefaultModel().add(from.getDefaultModel());
+    from.listNames().forEachRemaining(n -> into.getNamedModel(n).add(from.getNamedModel(n)));
+  }
+}

@@ -1,0 +1,463 @@
+package kg.chizai.publish;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import kg.chizai.ChizaiException;
+import kg.chizai.model.Report;
+import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Ontology;
+import kg.chizai.rdf.RdfFiles;
+import kg.chizai.rdf.RdfMapper;
+import kg.chizai.source.Problem;
+import kg.chizai.validate.Conformance;
+import kg.chizai.validate.Shacl;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * A release: the converted data, validated, as dumps in every format with the ontology, a JSON-LD
+ * context, a DCAT/VoID description and {@code SHA256SUMS}, all built in memory and byte for byte
+ * reproducible. Nothing is written unless the data conforms to the SHACL shapes.
+ *
+ * <pre>{@code
+ * Release r = Release.build(reports, dataset, iris, Release.Options.defaults());
+ * r.writeTo(Path.of("dist"));
+ * }</pre>
+ *
+ * <p>Dates come from the sources (the latest report's month) or from {@code SOURCE_DATE_EPOCH},
+ * never from the clock; file modification times are set to the same instant.
+ */
+public final class Release {
+
+  /** The dataset description. */
+  public static final String DESCRIPTION = "dataset.ttl";
+
+  /** The JSON-LD context, also inlined in the JSON-LD dump. */
+  public static final String CONTEXT = "context.jsonld";
+
+  /** The checksums of every other file. */
+  public static final String SHA256SUMS = "SHA256SUMS";
+
+  /** The ontology and the shapes, as in the repository. */
+  public static final String ONTOLOGY = "ontology/chizai.ttl";
+
+  public static final String SHAPES = "ontology/shapes.ttl";
+
+  /** The diff against a previous release, when one is given. */
+  public static final String DIFF_ADDED = "diff/added.nt";
+
+  public static final String DIFF_REMOVED = "diff/removed.nt";
+  public static final String DIFF_SUMMARY = "diff/summary.txt";
+
+  /**
+   * How to build a release; every field is optional.
+   *
+   * @param version the release's version (a safe IRI segment); default: the issued date
+   * @param sourceDateEpoch the issued instant; default: the first day of the latest report's month
+   * @param downloadUrl where the files will be served, ending in {@code /}; default: {@code
+   *     <base>dumps/<version>/}
+   * @param sparqlEndpoint the endpoint serving the data; default {@code <base>sparql}
+   * @param previous a previous release (directory) or dump to ship a diff against
+   */
+  public record Options(
+      Optional<String> version,
+      Optional<Instant> sourceDateEpoch,
+      Optional<String> downloadUrl,
+      Optional<String> sparqlEndpoint,
+      Optional<Path> previous) {
+
+    public static Options defaults() {
+      return new Options(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public Options withVersion(String v) {
+      return new Options(Optional.of(v), sourceDateEpoch, downloadUrl, sparqlEndpoint, previous);
+    }
+
+    public Options withSourceDateEpoch(Optional<Instant> t) {
+      return new Options(version, t, downloadUrl, sparqlEndpoint, previous);
+    }
+
+    public Options withDownloadUrl(String url) {
+      return new Options(version, sourceDateEpoch, Optional.of(url), sparqlEndpoint, previous);
+    }
+
+    public Options withSparqlEndpoint(String url) {
+      return new Options(version, sourceDateEpoch, downloadUrl, Optional.of(url), previous);
+    }
+
+    public Options withPrevious(Path dir) {
+      return new Options(version, sourceDateEpoch, downloadUrl, sparqlEndpoint, Optional.of(dir));
+    }
+
+    /** {@code SOURCE_DATE_EPOCH} (seconds since 1970, UTC) from the environment, if set. */
+    public static Optional<Instant> sourceDateEpoch(Map<String, String> env) {
+      String v = env.get("SOURCE_DATE_EPOCH");
+      if (v == null || v.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(Instant.ofEpochSecond(Long.parseLong(v.trim())));
+      } catch (NumberFormatException e) {
+        throw new ChizaiException(
+            2,
+            Problem.error(
+                "SOURCE_DATE_EPOCH", 0, "not a number of seconds since 1970-01-01: " + v));
+      }
+    }
+  }
+
+  private final Iris iris;
+  private final String version;
+  private final Dataset data;
+  private final SortedMap<String, byte[]> files;
+  private final Conformance conformance;
+  private final Optional<GraphDiff> diff;
+  private final Instant time;
+  private final Model description;
+
+  private Release(
+      Iris iris,
+      String version,
+      Dataset data,
+      SortedMap<String, byte[]> files,
+      Conformance conformance,
+      Optional<GraphDiff> diff,
+      Instant time,
+      Model description) {
+    this.iris = iris;
+    this.version = version;
+    this.data = data;
+    this.files = Collections.unmodifiableSortedMap(files);
+    this.conformance = conformance;
+    this.diff = diff;
+    this.time = time;
+    this.description = description;
+  }
+
+  /**
+   * Validates the data (one named graph per report plus the reference graph, as converted from
+   * {@code reports}) and builds every file of its release. Throws a {@link ChizaiException} with
+   * exit code {@link ChizaiException#EXIT_INVALID} listing every violation when the data does not
+   * conform.
+   */
+  public static Release build(List<Report> reports, Dataset data, Iris iris, Options o) {
+    Conformance conformance = Shacl.validate(data);
+    if (!conformance.conforms()) {
+      throw new ChizaiException(
+          ChizaiException.EXIT_INVALID,
+          "not published: the data does not conform to ontology/shapes.ttl ("
+              + conformance.violations().size()
+              + " violations)\n"
+              + conformance.render().stripTrailing(),
+          null);
+    }
+    Optional<YearMonth> latest =
+        reports.stream()
+            .map(Report::issued)
+            .flatMap(Optional::stream)
+            .max(Comparator.naturalOrder());
+    Optional<Literal> issued =
+        o.sourceDateEpoch()
+            .map(
+                t ->
+                    ResourceFactory.createTypedLiteral(
+                        LocalDate.ofInstant(t, ZoneOffset.UTC).toString(), XSDDatatype.XSDdate))
+            .or(
+                () ->
+                    latest.map(
+                        ym ->
+                            ResourceFactory.createTypedLiteral(
+                                ym.toString(), XSDDatatype.XSDgYearMonth)));
+    String version =
+        o.version()
+            .or(() -> issued.map(Literal::getLexicalForm))
+            .orElseThrow(
+                () ->
+                    new ChizaiException(
+                        2,
+                        Problem.error(
+                            "publish",
+                            0,
+                            "no report states its date: give a version (--release-version) or"
+                                + " SOURCE_DATE_EPOCH")));
+    if (!Iris.isSafeSegment(version)) {
+      throw new ChizaiException(
+          2,
+          Problem.error(
+              "publish",
+              0,
+              "version must be letters, digits, '.', '_' or '-', starting with a letter or"
+                  + " digit: "
+                  + version));
+    }
+    Instant time =
+        o.sourceDateEpoch()
+            .or(() -> latest.map(ym -> ym.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+            .orElse(Instant.EPOCH);
+    String downloadUrl = o.downloadUrl().orElse(iris.downloads(version));
+    if (!downloadUrl.endsWith("/")) {
+      downloadUrl = downloadUrl + "/";
+    }
+
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    JsonObject context = JsonLdWriter.context(Ontology.model(), RdfMapper.prefixes());
+    for (Dump d : Dump.values()) {
+      files.put(d.fileName(), dump(data, d, context));
+    }
+    files.put(CONTEXT, JsonLdWriter.contextBytes(context));
+    files.put(ONTOLOGY, resource(Ontology.RESOURCE));
+    files.put(SHAPES, resource(Shacl.RESOURCE));
+
+    Optional<GraphDiff> diff = Optional.empty();
+    Optional<Description.Previous> previous = Optional.empty();
+    if (o.previous().isPresent()) {
+      Dumps.Loaded old = Dumps.read(o.previous().get());
+      GraphDiff d = GraphDiff.compare(old.data(), data);
+      String oldVersion = old.version().orElse(old.from().getFileName().toString());
+      files.put(DIFF_ADDED, d.addedNTriples());
+      files.put(DIFF_REMOVED, d.removedNTriples());
+      files.put(
+          DIFF_SUMMARY,
+          ("# " + oldVersion + " -> " + version + "\n" + d.summary())
+              .getBytes(StandardCharsets.UTF_8));
+      diff = Optional.of(d);
+      if (old.iri().isPresent()) {
+        previous =
+            Optional.of(new Description.Previous(oldVersion, old.iri().get(), d.notes(oldVersion)));
+      }
+    }
+
+    Map<String, String> printed = new HashMap<>();
+    for (Report r : reports) {
+      r.publisher().ifPresent(p -> printed.put(iris.report(r), p));
+    }
+    Model description =
+        Description.describe(
+            new Description.Input(
+                iris,
+                version,
+                issued,
+                data,
+                printed,
+                Ontology.model(),
+                Shacl.shapesModel(),
+                files,
+                downloadUrl,
+                o.sparqlEndpoint().orElse(iris.sparqlEndpoint()),
+                previous));
+    files.put(
+        DESCRIPTION,
+        SortedTurtle.write(
+            description, List.of(iris.catalog(), iris.dataset(), iris.release(version))));
+    files.put(SHA256SUMS, Checksums.sha256sums(files));
+    return new Release(iris, version, data, files, conformance, diff, time, description);
+  }
+
+  private static byte[] dump(Dataset data, Dump d, JsonObject context) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      switch (d) {
+        case NTRIPLES_GZ -> RdfFiles.write(data, RdfFiles.Format.NTRIPLES, out);
+        case NQUADS_GZ -> RdfFiles.write(data, RdfFiles.Format.NQUADS, out);
+        case TURTLE -> RdfFiles.write(data, RdfFiles.Format.TURTLE, out);
+        case TRIG -> RdfFiles.write(data, RdfFiles.Format.TRIG, out);
+        case RDFXML -> RdfFiles.write(data, RdfFiles.Format.RDFXML, out);
+        case JSONLD -> JsonLdWriter.write(data, context, out);
+      }
+      byte[] bytes = out.toByteArray();
+      return d.gzip() ? Gzip.compress(bytes) : bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = Release.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the classpath: " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** The release's IRI in its description. */
+  public String iri() {
+    return iris.release(version);
+  }
+
+  /** The data: one named graph per report and the reference graph. */
+  public Dataset data() {
+    return data;
+  }
+
+  /** The number of distinct triples in the data (the N-Triples dump's line count). */
+  public long triples() {
+    return GraphDiff.union(data).size();
+  }
+
+  /** Every file, by its path in the release directory. */
+  public SortedMap<String, byte[]> files() {
+    return files;
+  }
+
+  /** The dataset description (as in {@value #DESCRIPTION}). */
+  public Model description() {
+    return description;
+  }
+
+  /** The validation of the data (conforming, perhaps with warnings). */
+  public Conformance conformance() {
+    return conformance;
+  }
+
+  /** The diff against the previous release, when one was given. */
+  public Optional<GraphDiff> diff() {
+    return diff;
+  }
+
+  /** The instant the release is dated: issued date, and every file's modification time. */
+  public Instant time() {
+    return time;
+  }
+
+  /** The graphs to push to a graph store: the data's, the ontology and the description. */
+  public SortedMap<String, Model> graphs() {
+    SortedMap<String, Model> graphs = new TreeMap<>();
+    data.listNames().forEachRemaining(n -> graphs.put(n, data.getNamedModel(n)));
+    graphs.put(iris.ontologyGraph(), Ontology.model());
+    graphs.put(iris.descriptionGraph(), description);
+    return graphs;
+  }
+
+  /**
+   * Writes the release into {@code dir}: every file goes into a temporary directory beside it,
+   * which replaces {@code dir} only when complete. A failed run leaves {@code dir} as it was. An
+   * existing {@code dir} must be empty or a previous release (it has a {@value #SHA256SUMS}).
+   */
+  public void writeTo(Path dir) {
+    Path target = dir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    Path tmp = null;
+    Path old = null;
+    try {
+      if (Files.exists(target)) {
+        if (!Files.isDirectory(target)) {
+          throw cannotWrite(dir, "exists and is not a directory");
+        }
+        try (Stream<Path> s = Files.list(target)) {
+          if (s.findAny().isPresent() && !Files.isRegularFile(target.resolve(SHA256SUMS))) {
+            throw cannotWrite(
+                dir, "is not empty and not a release (no " + SHA256SUMS + "): not replacing it");
+          }
+        }
+      }
+      Files.createDirectories(parent);
+      tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+      FileTime mtime = FileTime.from(time);
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Path file = tmp.resolve(f.getKey());
+        Files.createDirectories(file.getParent());
+        Files.write(file, f.getValue());
+        permissions(file, "rw-r--r--");
+        Files.setLastModifiedTime(file, mtime);
+      }
+      try (Stream<Path> s = Files.walk(tmp)) {
+        for (Path d : s.filter(Files::isDirectory).toList()) {
+          permissions(d, "rwxr-xr-x");
+          Files.setLastModifiedTime(d, mtime);
+        }
+      }
+      if (Files.exists(target)) {
+        old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        move(target, old);
+      }
+      move(tmp, target);
+      tmp = null;
+    } catch (IOException e) {
+      throw cannotWrite(dir, message(e));
+    } finally {
+      deleteQuietly(tmp);
+      deleteQuietly(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private static void permissions(Path p, String perms) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+    if (view != null) {
+      view.setPermissions(PosixFilePermissions.fromString(perms));
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p == null || !Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a hidden leftover named after the target, never the target itself.
+    }
+  }
+
+  private static ChizaiException cannotWrite(Path dir, String why) {
+    return new ChizaiException(
+        ChizaiException.EXIT_OUTPUT,
+        List.of(Problem.error(dir.toString(), 0, "cannot write the release: " + why)));
+  }
+
+  /** File-system errors often carry only a path: say what happened to it. */
+  private static String message(IOException e) {
+    if (e instanceof FileSystemException f) {
+      String what = f.getClass().getSimpleName().replace("Exception", "");
+      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : what);
+    }
+    return e.toString();
+  }
+}

@@ -1,0 +1,397 @@
+package kg.chizai.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import kg.chizai.ChizaiException;
+import kg.chizai.Pipeline;
+import kg.chizai.Pipeline.Conversion;
+import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.Iris;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.eclipse.rdf4j.model.util.Models;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A release of the seed: every file is there, reproducible to the byte, checksummed, free of blank
+ * nodes, and every dump reads back, by Jena, RDF4J Rio and rdflib, as the data it was written from.
+ */
+class ReleaseTest {
+
+  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+  static final Iris IRIS = new Iris(Iris.DEFAULT_BASE);
+
+  static Conversion conversion;
+  static Release release;
+  @TempDir static Path tmp;
+  static Path dist;
+
+  @BeforeAll
+  static void publishSeed() {
+    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    release =
+        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
+    dist = tmp.resolve("dist");
+    release.writeTo(dist);
+  }
+
+  static byte[] read(String name) throws Exception {
+    return Files.readAllBytes(dist.resolve(name));
+  }
+
+  static byte[] gunzip(byte[] gz) throws Exception {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The data as Jena reads it back from a dump: a dataset for quad formats, else a graph. */
+  static Dataset readBack(Dump d) throws Exception {
+    byte[] bytes = read(d.fileName());
+    if (d.gzip()) {
+      bytes = gunzip(bytes);
+    }
+    Dataset ds = DatasetFactory.create();
+    RDFParser.create().source(new ByteArrayInputStream(bytes)).lang(d.lang()).parse(ds);
+    return ds;
+  }
+
+  // ------------------------------------------------------------------ files
+
+  @Test
+  void release_writesEveryFile() throws Exception {
+    Set<String> names = new TreeSet<>();
+    try (Stream<Path> s = Files.walk(dist)) {
+      s.filter(Files::isRegularFile).forEach(p -> names.add(dist.relativize(p).toString()));
+    }
+    Set<String> expected = new TreeSet<>();
+    Arrays.stream(Dump.values()).forEach(d -> expected.add(d.fileName()));
+    expected.addAll(
+        List.of(
+            Release.CONTEXT,
+            Release.DESCRIPTION,
+            Release.SHA256SUMS,
+            Release.ONTOLOGY,
+            Release.SHAPES));
+    assertEquals(expected, names);
+    assertEquals(names, release.files().keySet());
+  }
+
+  @Test
+  void release_twice_byteIdenticalFiles() throws Exception {
+    Path again = tmp.resolve("again");
+    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).writeTo(again);
+    for (String name : release.files().keySet()) {
+      assertArrayEquals(read(name), Files.readAllBytes(again.resolve(name)), name);
+    }
+    try (Stream<Path> s = Files.walk(again)) {
+      assertEquals(release.files().size(), s.filter(Files::isRegularFile).count());
+    }
+  }
+
+  @Test
+  void release_ontologyFiles_copiedByteForByte() throws Exception {
+    assertArrayEquals(Files.readAllBytes(Path.of("ontology/chizai.ttl")), read(Release.ONTOLOGY));
+    assertArrayEquals(Files.readAllBytes(Path.of("ontology/shapes.ttl")), read(Release.SHAPES));
+  }
+
+  @Test
+  void sha256sums_listEveryOtherFileWithItsDigest() throws Exception {
+    List<String> lines =
+        List.of(new String(read(Release.SHA256SUMS), StandardCharsets.UTF_8).split("\n"));
+    Set<String> listed = new TreeSet<>();
+    for (String line : lines) {
+      String[] parts = line.split("  ", 2);
+      assertEquals(Checksums.sha256(read(parts[1])), parts[0], parts[1]);
+      listed.add(parts[1]);
+    }
+    Set<String> expected = new TreeSet<>(release.files().keySet());
+    expected.remove(Release.SHA256SUMS);
+    assertEquals(expected, listed);
+    assertEquals(new ArrayList<>(listed), lines.stream().map(l -> l.split("  ", 2)[1]).toList());
+  }
+
+  @Test
+  void files_datedFromTheSourcesNotTheClock() throws Exception {
+    Instant expected = Instant.parse("2026-04-01T00:00:00Z");
+    assertEquals(expected, release.time());
+    for (String name : release.files().keySet()) {
+      assertEquals(expected, Files.getLastModifiedTime(dist.resolve(name)).toInstant(), name);
+    }
+  }
+
+  @Test
+  void ntriplesGz_fixedGzipHeaderAndSortedLines() throws Exception {
+    for (Dump d : List.of(Dump.NTRIPLES_GZ, Dump.NQUADS_GZ)) {
+      byte[] gz = read(d.fileName());
+      assertEquals(0x1f, gz[0] & 0xff);
+      assertEquals(0x8b, gz[1] & 0xff);
+      assertEquals(0, gz[3], "FLG: no file name, no comment, no extra field");
+      assertArrayEquals(new byte[4], Arrays.copyOfRange(gz, 4, 8), "MTIME 0");
+      assertEquals(0xff, gz[9] & 0xff, "OS unknown");
+      String text = new String(gunzip(gz), StandardCharsets.UTF_8);
+      List<String> lines = List.of(text.split("\n"));
+      List<String> sorted = new ArrayList<>(lines);
+      sorted.sort(null);
+      assertEquals(sorted, lines, d + " sorted");
+      assertEquals(release.triples(), d == Dump.NTRIPLES_GZ ? lines.size() : release.triples());
+    }
+  }
+
+  @Test
+  void gzip_sameBytesIn_sameBytesOut() throws Exception {
+    byte[] data = "知財 ".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+    byte[] a = Gzip.compress(data);
+    assertArrayEquals(a, Gzip.compress(data));
+    assertArrayEquals(data, gunzip(a));
+  }
+
+  // ------------------------------------------------------------------ read back by three stacks
+
+  @ParameterizedTest
+  @EnumSource(Dump.class)
+  void dump_readBackByJena_isomorphicAndBlankNodeFree(Dump d) throws Exception {
+    Dataset back = readBack(d);
+    if (d.quads()) {
+      assertTrue(
+          IsoMatcher.isomorphic(conversion.dataset().asDatasetGraph(), back.asDatasetGraph()),
+          d + " quads");
+    } else {
+      assertTrue(
+          conversion.dataset().getUnionModel().isIsomorphicWith(back.getDefaultModel()),
+          d.toString());
+    }
+    back.asDatasetGraph()
+        .find()
+        .forEachRemaining(
+            q -> {
+              assertFalse(q.getSubject().isBlank(), d + ": " + q);
+              assertFalse(q.getObject().isBlank(), d + ": " + q);
+            });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dump.class)
+  void dump_readBackByRdf4j_isomorphic(Dump d) throws Exception {
+    byte[] bytes = read(d.fileName());
+    if (d.gzip()) {
+      bytes = gunzip(bytes);
+    }
+    org.eclipse.rdf4j.model.Model parsed =
+        Rio.parse(new ByteArrayInputStream(bytes), "", rioFormat(d));
+    ByteArrayOutputStream ref = new ByteArrayOutputStream();
+    if (d.quads()) {
+      RDFDataMgr.write(ref, conversion.dataset(), Lang.NQUADS);
+    } else {
+      RDFDataMgr.write(ref, conversion.dataset().getUnionModel(), Lang.NTRIPLES);
+    }
+    org.eclipse.rdf4j.model.Model expected =
+        Rio.parse(
+            new ByteArrayInputStream(ref.toByteArray()),
+            "",
+            d.quads() ? RDFFormat.NQUADS : RDFFormat.NTRIPLES);
+    assertEquals(expected.size(), parsed.size(), d + " size");
+    assertTrue(Models.isomorphic(expected, parsed), d + " isomorphic");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dump.class)
+  void dump_readBackByRdflib_isomorphic(Dump d) throws Exception {
+    assumeTrue(
+        Rdflib.available(), "/usr/bin/python3 has no rdflib (apt-get install python3-rdflib)");
+    Path ref = tmp.resolve("reference" + (d.quads() ? ".nq" : ".nt"));
+    try (var out = Files.newOutputStream(ref)) {
+      if (d.quads()) {
+        RDFDataMgr.write(out, conversion.dataset(), Lang.NQUADS);
+      } else {
+        RDFDataMgr.write(out, conversion.dataset().getUnionModel(), Lang.NTRIPLES);
+      }
+    }
+    Rdflib.Result r =
+        Rdflib.isomorphic(
+            dist.resolve(d.fileName()), Rdflib.format(d), ref, d.quads() ? "nquads" : "nt");
+    assertTrue(r.isomorphic(), d + ": " + r.output());
+  }
+
+  @Test
+  void description_readBackByRdflibAndRdf4j() throws Exception {
+    Model described = RDFDataMgr.loadModel(dist.resolve(Release.DESCRIPTION).toString());
+    assertTrue(described.isIsomorphicWith(release.description()));
+    try (InputStream in = Files.newInputStream(dist.resolve(Release.DESCRIPTION))) {
+      assertEquals(described.size(), Rio.parse(in, "", RDFFormat.TURTLE).size());
+    }
+    assumeTrue(Rdflib.available(), "/usr/bin/python3 has no rdflib");
+    Path ref = tmp.resolve("description.nt");
+    try (var out = Files.newOutputStream(ref)) {
+      RDFDataMgr.write(out, release.description(), Lang.NTRIPLES);
+    }
+    Rdflib.Result r = Rdflib.isomorphic(dist.resolve(Release.DESCRIPTION), "turtle", ref, "nt");
+    assertTrue(r.isomorphic(), r.output());
+  }
+
+  @Test
+  void jsonld_contextInlineIsTheContextFile() throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var dump = mapper.readTree(read(Dump.JSONLD.fileName()));
+    var context = mapper.readTree(read(Release.CONTEXT));
+    assertEquals(context.get("@context"), dump.get("@context"));
+    assertEquals("@context", dump.fieldNames().next(), "context first");
+    assertTrue(context.get("@context").has("sourceText"));
+    assertEquals("ja", context.get("@context").get("sourceText").get("@language").asText());
+    assertEquals("@id", context.get("@context").get("addresses").get("@type").asText());
+  }
+
+  @Test
+  void jsonld_contextHasATermForEveryOntologyTerm() throws Exception {
+    var context =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(read(Release.CONTEXT))
+            .get("@context");
+    Model ontology = RDFDataMgr.loadModel("ontology/chizai.ttl");
+    List<String> missing = new ArrayList<>();
+    for (Resource type : List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)) {
+      for (Resource term : ontology.listSubjectsWithProperty(RDF.type, type).toList()) {
+        String name = term.getURI().substring(CKG.NS.length());
+        if (!context.has(name)) {
+          missing.add(name);
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), missing.toString());
+  }
+
+  // ------------------------------------------------------------------ refusal and replacing
+
+  @Test
+  void build_nonConformingData_refusedWithEveryViolationAndNothingWritten() {
+    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    Model report = c.dataset().getNamedModel(IRIS.base() + "graph/report/2025-progress");
+    Resource direction =
+        report.createResource(IRIS.base() + "id/report/2025-progress/direction/10-1");
+    report.removeAll(direction, CKG.sourceText, null);
+    Path out = tmp.resolve("refused");
+    ChizaiException e =
+        assertThrows(
+            ChizaiException.class,
+            () ->
+                Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
+                    .writeTo(out));
+    assertEquals(ChizaiException.EXIT_INVALID, e.exitCode());
+    assertTrue(
+        e.getMessage().contains("<" + direction.getURI() + "> ckg:sourceText: has exactly one"),
+        e.getMessage());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void writeTo_replacesAPreviousReleaseAndLeavesNoTemporaryFiles() throws Exception {
+    Path parent = Files.createDirectory(tmp.resolve("replace"));
+    Path out = parent.resolve("dist");
+    release.writeTo(out);
+    Files.writeString(out.resolve("stale.txt"), "from an older release");
+    release.writeTo(out);
+    assertFalse(Files.exists(out.resolve("stale.txt")));
+    try (Stream<Path> s = Files.list(parent)) {
+      assertEquals(List.of(out), s.toList());
+    }
+  }
+
+  @Test
+  void writeTo_directoryThatIsNotARelease_refusedAndUntouched() throws Exception {
+    Path out = Files.createDirectory(tmp.resolve("precious"));
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    ChizaiException e = assertThrows(ChizaiException.class, () -> release.writeTo(out));
+    assertEquals(ChizaiException.EXIT_OUTPUT, e.exitCode());
+    assertTrue(e.getMessage().contains("not a release"), e.getMessage());
+    assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(1, s.count());
+    }
+  }
+
+  @Test
+  void sourceDateEpoch_datesTheReleaseAndItsVersion() throws Exception {
+    Release r =
+        Release.build(
+            conversion.reports(),
+            conversion.dataset(),
+            IRIS,
+            Release.Options.defaults()
+                .withSourceDateEpoch(
+                    Release.Options.sourceDateEpoch(Map.of("SOURCE_DATE_EPOCH", "1780000000"))));
+    assertEquals(Instant.ofEpochSecond(1780000000), r.time());
+    assertEquals("2026-05-28", r.version());
+    assertTrue(
+        new String(r.files().get(Release.DESCRIPTION), StandardCharsets.UTF_8)
+            .contains("dcterms:issued \"2026-05-28\"^^xsd:date"));
+  }
+
+  @Test
+  void sourceDateEpoch_notANumber_usageError() {
+    ChizaiException e =
+        assertThrows(
+            ChizaiException.class,
+            () -> Release.Options.sourceDateEpoch(Map.of("SOURCE_DATE_EPOCH", "yesterday")));
+    assertEquals(2, e.exitCode());
+  }
+
+  @Test
+  void version_unsafe_usageError() {
+    ChizaiException e =
+        assertThrows(
+            ChizaiException.class,
+            () ->
+                Release.build(
+                    conversion.reports(),
+                    conversion.dataset(),
+                    IRIS,
+                    Release.Options.defaults().withVersion("2026/04")));
+    assertEquals(2, e.exitCode());
+  }
+
+  static RDFFormat rioFormat(Dump d) {
+    return switch (d) {
+      case NTRIPLES_GZ -> RDFFormat.NTRIPLES;
+      case NQUADS_GZ -> RDFFormat.NQUADS;
+      case TURTLE -> RDFFormat.TURTLE;
+      case TRIG -> RDFFormat.TRIG;
+      case JSONLD -> RDFFormat.JSONLD;
+      case RDFXML -> RDFFormat.RDFXML;
+    };
+  }
+}
