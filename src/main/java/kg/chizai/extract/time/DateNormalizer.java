@@ -883,7 +883,19 @@ public final class DateNormalizer {
       Optional<Point> last = context.last();
       a.anchor = Anchor.CONTEXT;
       if (last.isEmpty()) {
-        a.warnings.add(surface + ": a month with no year, and no year named before it; rejected");
+        Optional<YearMonth> report = context.reportDate();
+        if (report.isEmpty() || a.month == null || a.month < 1 || a.month > 12) {
+          a.warnings.add(surface + ": a month with no year, and no year named before it; rejected");
+          return;
+        }
+        // Nothing named before it: a progress report's bare month is the latest such month up to
+        // the report's own (（3月） in a report of 2026-04 is 2026-03, （6月） is 2025-06).
+        a.anchor = Anchor.REPORT;
+        int year =
+            a.month <= report.get().getMonthValue()
+                ? report.get().getYear()
+                : report.get().getYear() - 1;
+        a.point = calendarPoint(a, year, surface);
         return;
       }
       a.point = monthIn(last.get(), 0, a, surface);

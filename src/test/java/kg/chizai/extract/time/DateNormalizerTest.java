@@ -194,11 +194,27 @@ class DateNormalizerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"同年9月に施行", "同月15日に公表", "同日公表", "同年度末までに", "（3月）"})
+  @ValueSource(strings = {"同年9月に施行", "同月15日に公表", "同日公表", "同年度末までに"})
   void find_anaphoraWithNothingBefore_rejectedWithWarning(String text) {
     TimeExpression e = only(text);
     assertEquals(Optional.empty(), e.value());
     assertEquals(Anchor.CONTEXT, e.anchor());
+    assertEquals(1, e.warnings().size(), e.warnings()::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"（3月）,2026-03", "（4月）,2026-04", "（6月）,2025-06", "（12月）,2025-12"})
+  void find_bareMonthWithNothingBefore_latestSuchMonthUpToTheReport(String text, String month) {
+    TimeExpression e = DateNormalizer.find(text, TimeContext.forReport(REPORT)).get(0);
+    assertEquals(month, ((TimeValue.Point) e.value().orElseThrow()).lexicalForm());
+    assertEquals(Anchor.REPORT, e.anchor());
+    assertTrue(e.relative());
+  }
+
+  @Test
+  void find_bareMonthWithoutReportDate_rejectedWithWarning() {
+    TimeExpression e = DateNormalizer.find("（3月）", TimeContext.withoutReport()).get(0);
+    assertEquals(Optional.empty(), e.value());
     assertEquals(1, e.warnings().size(), e.warnings()::toString);
   }
 
@@ -703,7 +719,7 @@ class DateNormalizerTest {
         Arguments.of(
             "- 国際共同製作映画等を通じた魅力ある日本文化・芸術の発信事業において、タイ（バンコク）での上映会・ロケ地紹介等のインバウンド誘致に関する取組を実施した（3月）。"
                 + "令和8年度も引き続き実施予定。",
-            List.of("3月 YEAR_MONTH - context !", "令和8年度 FISCAL_YEAR FY2026")),
+            List.of("3月 YEAR_MONTH 2026-03 report", "令和8年度 FISCAL_YEAR FY2026")),
         Arguments.of(
             "- ・海外展開を前提とした放送コンテンツの制作に携わる人材の育成を図るため、国内の放送事業者や番組製作会社等に所属するプロデューサー、"
                 + "放送技術担当者等に国内、米国及び韓国研修を実施しており、来年度も同規模の研修を実施する。",
