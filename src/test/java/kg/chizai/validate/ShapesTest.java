@@ -17,13 +17,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kg.chizai.Pipeline;
+import kg.chizai.extract.time.Qualifier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFList;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.vocabulary.SHACLM;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,43 @@ class ShapesTest {
       declared.remove(expectation(f).shape());
     }
     assertTrue(declared.isEmpty(), "shapes without a fixture: " + declared);
+  }
+
+  @Test
+  void closedLists_matchTheOntologyAndTheConverter() {
+    Model ontology = RDFDataMgr.loadModel("ontology/chizai.ttl");
+    Model shapes = Shacl.shapesModel();
+    assertEquals(
+        concepts(ontology, "https://w3id.org/chizai-kg/def/event-type"),
+        in(shapes, "Event-eventType"));
+    assertEquals(
+        concepts(ontology, "https://w3id.org/chizai-kg/def/status"),
+        in(shapes, "ProgressEntry-status"));
+    Set<String> qualifiers = new TreeSet<>();
+    for (Qualifier q : Qualifier.values()) {
+      qualifiers.add(q.name());
+    }
+    assertEquals(qualifiers, in(shapes, "Event-dateQualifier"));
+  }
+
+  /** The concepts of a SKOS scheme, as IRIs. */
+  static Set<String> concepts(Model ontology, String scheme) {
+    Set<String> out = new TreeSet<>();
+    ontology
+        .listSubjectsWithProperty(SKOS.inScheme, ontology.getResource(scheme))
+        .forEach(c -> out.add(c.getURI()));
+    assertFalse(out.isEmpty(), scheme);
+    return out;
+  }
+
+  /** The values of a shape's {@code sh:in}: IRIs, or the lexical forms of literals. */
+  static Set<String> in(Model shapes, String shape) {
+    Resource list = shapes.getResource(Shacl.SHAPES_NS + shape).getPropertyResourceValue(SHACLM.in);
+    Set<String> out = new TreeSet<>();
+    for (RDFNode n : list.as(RDFList.class).asJavaList()) {
+      out.add(n.isURIResource() ? n.asResource().getURI() : n.asLiteral().getLexicalForm());
+    }
+    return out;
   }
 
   @Test
