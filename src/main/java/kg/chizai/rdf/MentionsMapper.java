@@ -202,7 +202,9 @@ final class MentionsMapper {
     }
     r.addProperty(RDFS.label, t.label(), "ja");
     t.labelEn().ifPresent(en -> r.addProperty(RDFS.label, en, "en"));
-    t.altLabels().forEach(a -> r.addProperty(SKOS.altLabel, a, "ja"));
+    t.altLabels()
+        .forEach(
+            a -> r.addProperty(SKOS.altLabel, a, a.chars().allMatch(c -> c < 0x80) ? "en" : "ja"));
     t.versions().forEach(v -> r.addProperty(CKG.versionLabel, v));
     t.issuer()
         .ifPresent(

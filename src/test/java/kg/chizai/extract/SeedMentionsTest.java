@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statute links of the seed report, checked by hand against the text and the research note
- * (shared/reference/statutes-research.md). Line numbers are those of the seed file.
+ * (data/reference/statutes-research.md, a copy of the research note). Line numbers are those of the
+ * seed file.
  */
 class SeedMentionsTest {
 
