@@ -56,7 +56,7 @@ public final class GraphStorePush {
     List<Pushed> done = new ArrayList<>();
     for (Map.Entry<String, Model> g : graphs.entrySet()) {
       try {
-        request(url, credentials).graphName(g.getKey()).PUT(g.getValue().getGraph());
+        once(() -> request(url, credentials).graphName(g.getKey()).PUT(g.getValue().getGraph()));
       } catch (HttpException e) {
         throw failed("PUT", g.getKey(), url, e);
       }
@@ -67,7 +67,7 @@ public final class GraphStorePush {
         continue;
       }
       try {
-        request(url, credentials).graphName(name).DELETE();
+        once(() -> request(url, credentials).graphName(name).DELETE());
       } catch (HttpException e) {
         if (e.getStatusCode() != 404) {
           throw failed("DELETE", name, url, e);
@@ -78,8 +78,26 @@ public final class GraphStorePush {
     return done;
   }
 
+  /**
+   * Runs an idempotent request, and runs it again once if no response came back: a server may close
+   * a kept-alive connection between requests, and the client learns it only by writing to it
+   * (broken pipe). PUT and DELETE of a whole graph are idempotent, so a second try is safe.
+   */
+  private static void once(Runnable request) {
+    try {
+      request.run();
+    } catch (HttpException e) {
+      if (e.getStatusCode() > 0) {
+        throw e;
+      }
+      request.run();
+    }
+  }
+
   private static GSP request(String url, Optional<Credentials> credentials) {
     GSP gsp = GSP.service(url);
+    // A client of its own per request: no connection is reused after the server closed it.
+    gsp.httpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build());
     credentials.ifPresent(
         c -> {
           // Preemptive, so a PUT's body is sent once; the authenticator answers the 401 challenge
