@@ -3,13 +3,12 @@ package kg.chizai.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
-import kg.chizai.rdf.Iris;
 import kg.chizai.source.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,18 +46,7 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Where to write the graph.")
   Path output;
 
-  @Option(
-      names = "--base",
-      paramLabel = "IRI",
-      defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(
-      names = "--reference",
-      paramLabel = "DIR",
-      description = "Directory with the reference tables (default: those packaged in the jar).")
-  Path reference;
+  @Mixin ConversionOptions conversion;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -68,9 +56,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    Conversion c =
-        Pipeline.convert(
-            sources, new Pipeline.Options(base, Optional.ofNullable(reference)), output);
+    Conversion c = Pipeline.convert(sources, conversion.options(), output);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {

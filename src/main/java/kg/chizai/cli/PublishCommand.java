@@ -13,10 +13,10 @@ import kg.chizai.publish.Dumps;
 import kg.chizai.publish.GraphStorePush;
 import kg.chizai.publish.GraphStorePush.Credentials;
 import kg.chizai.publish.Release;
-import kg.chizai.rdf.Iris;
 import kg.chizai.source.Problem;
 import kg.chizai.validate.Finding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,18 +110,7 @@ final class PublishCommand implements Callable<Integer> {
       description = "The SPARQL endpoint that serves the data (default: <base>sparql).")
   String sparqlEndpoint;
 
-  @Option(
-      names = "--base",
-      paramLabel = "IRI",
-      defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(
-      names = "--reference",
-      paramLabel = "DIR",
-      description = "Directory with the reference tables (default: those packaged in the jar).")
-  Path reference;
+  @Mixin ConversionOptions conversion;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -146,9 +135,7 @@ final class PublishCommand implements Callable<Integer> {
             Optional.ofNullable(downloadUrl),
             Optional.ofNullable(sparqlEndpoint),
             Optional.ofNullable(previous));
-    Pipeline.Publication publication =
-        Pipeline.publish(
-            reports, new Pipeline.Options(base, Optional.ofNullable(reference)), options);
+    Pipeline.Publication publication = Pipeline.publish(reports, conversion.options(), options);
     Release release = publication.release();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -4,20 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import kg.chizai.ChizaiException;
 import kg.chizai.Pipeline;
 import kg.chizai.publish.Dumps;
-import kg.chizai.rdf.Iris;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Finding;
 import kg.chizai.validate.Shacl;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,18 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Report text files or RDF (default: every .txt under data/source/).")
   List<Path> sources;
 
-  @Option(
-      names = "--base",
-      paramLabel = "IRI",
-      defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(
-      names = "--reference",
-      paramLabel = "DIR",
-      description = "Directory with the reference tables (default: those packaged in the jar).")
-  Path reference;
+  @Mixin ConversionOptions conversion;
 
   @Override
   public Integer call() {
@@ -75,7 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Dataset data = DatasetFactory.create();
     if (!reports.isEmpty()) {
-      Pipeline.Options options = new Pipeline.Options(base, Optional.ofNullable(reference));
+      Pipeline.Options options = conversion.options();
       merge(Pipeline.convert(reports, options).dataset(), data);
     }
     for (Path p : rdf) {

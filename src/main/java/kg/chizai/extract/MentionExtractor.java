@@ -256,17 +256,7 @@ public final class MentionExtractor {
     if (issuer.isEmpty()) {
       return t;
     }
-    return new NamedThing(
-        t.id(),
-        t.type(),
-        t.label(),
-        t.labelEn(),
-        t.altLabels(),
-        issuer,
-        t.parent(),
-        t.versions(),
-        t.source(),
-        t.fromTable());
+    return t.with(issuer, t.versions());
   }
 
   /** A table row's issuer id, qualified as a body or an organization. */
@@ -279,34 +269,14 @@ public final class MentionExtractor {
         !bodies.withAncestors(id).isEmpty()
             ? Optional.of("body:" + id)
             : tables.organizations().containsKey(id) ? Optional.of("org:" + id) : Optional.empty();
-    return new NamedThing(
-        t.id(),
-        t.type(),
-        t.label(),
-        t.labelEn(),
-        t.altLabels(),
-        qualified,
-        t.parent(),
-        t.versions(),
-        t.source(),
-        t.fromTable());
+    return t.with(qualified, t.versions());
   }
 
   private static NamedThing merge(NamedThing old, NamedThing t, Optional<String> version) {
     List<String> versions = new ArrayList<>(old == null ? List.of() : old.versions());
     version.filter(v -> !versions.contains(v)).ifPresent(versions::add);
     Optional<String> issuer = old != null && old.issuer().isPresent() ? old.issuer() : t.issuer();
-    return new NamedThing(
-        t.id(),
-        t.type(),
-        t.label(),
-        t.labelEn(),
-        t.altLabels(),
-        issuer,
-        t.parent(),
-        versions,
-        t.source(),
-        t.fromTable());
+    return t.with(issuer, versions);
   }
 
   private static void addAll(

@@ -30,4 +30,10 @@ public record NamedThing(
     altLabels = List.copyOf(altLabels);
     versions = List.copyOf(versions);
   }
+
+  /** This thing with another responsible body and another list of versions. */
+  public NamedThing with(Optional<String> newIssuer, List<String> newVersions) {
+    return new NamedThing(
+        id, type, label, labelEn, altLabels, newIssuer, parent, newVersions, source, fromTable);
+  }
 }

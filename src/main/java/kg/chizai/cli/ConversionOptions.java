@@ -1,0 +1,34 @@
+package kg.chizai.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import kg.chizai.Pipeline;
+import kg.chizai.rdf.Iris;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that converts reports shares: the IRI base and the reference tables.
+ */
+final class ConversionOptions {
+
+  @Option(
+      names = "--base",
+      paramLabel = "IRI",
+      defaultValue = Iris.DEFAULT_BASE,
+      description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(
+      names = "--reference",
+      paramLabel = "DIR",
+      description = "Directory with the reference tables (default: those packaged in the jar).")
+  Path reference;
+
+  Optional<Path> referenceDir() {
+    return Optional.ofNullable(reference);
+  }
+
+  Pipeline.Options options() {
+    return new Pipeline.Options(base, referenceDir());
+  }
+}
