@@ -16,10 +16,12 @@ final class Lines {
   static final String BULLET_GLYPHS = "□❑❒■◆◇○●◎▪▫►▶▷◼◻•✓";
 
   private static final Pattern PROGRAM_HEADING =
-      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の)?方向性$");
-  private static final Pattern PROGRESS_HEADING = Pattern.compile("^主な進捗(?:状況)?$");
+      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の|今後の)?方向性$");
+  private static final Pattern PROGRESS_HEADING =
+      Pattern.compile("^(?:主な)?(?:取組・)?進捗(?:状況)?$|^主な取組(?:状況)?$");
   private static final Pattern TABLE_HEADING =
-      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の)?方向性\\s*\\t\\s*主な進捗(?:状況)?$");
+      Pattern.compile(
+          "^(?:知的財産推進計画\\s*\\d{4}\\s*の|今後の)?方向性\\s*\\t\\s*(?:主な)?(?:取組・)?(?:進捗|取組)(?:状況)?$");
   private static final Pattern AREA =
       Pattern.compile("^(?:-\\s*)?\\((\\d{1,2})\\)\\s*([^。]{1,60}?)\\s*(\\*\\*)?\\s*$");
   private static final Pattern PART = Pattern.compile("^(\\d{1,2})[.．]\\s*([^。]{1,40})$");

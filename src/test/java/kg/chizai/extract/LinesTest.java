@@ -59,6 +59,10 @@ class LinesTest {
     assertTrue(Lines.isProgramHeading("知的財産推進計画2025の方向性"));
     assertTrue(Lines.isProgramHeading("知的財産推進計画２０２４の方向性"));
     assertTrue(Lines.isProgressHeading("主な進捗状況"));
+    assertTrue(Lines.isProgressHeading("主な取組・進捗状況"));
+    assertTrue(Lines.isProgressHeading("主な取組"));
+    assertTrue(Lines.isProgramHeading("今後の方向性"));
+    assertFalse(Lines.isProgressHeading("主な進捗状況について報告する。"));
     assertTrue(Lines.isTableHeading("知的財産推進計画2025の方向性\t主な進捗状況"));
     assertFalse(Lines.isProgramHeading("知的財産推進計画2025の方向性について検討する。"));
   }
