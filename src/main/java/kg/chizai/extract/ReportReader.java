@@ -116,7 +116,6 @@ public final class ReportReader {
     }
     if (Lines.isTableHeading(t)) {
       programHeading(i);
-      sheet.table = true;
       return i + 1;
     }
     if (Lines.isHtml(t)) {
@@ -824,7 +823,6 @@ public final class ReportReader {
     SectionBuilder section;
     int end;
     boolean closed;
-    boolean table;
     boolean sawProgramHeading;
     boolean sawProgressHeading;
     boolean lastWasEntry;

@@ -16,9 +16,4 @@ public record Direction(
     String text,
     SourceSpan span,
     boolean relistMarked,
-    Optional<String> relistedFrom) {
-
-  public Direction withRelistedFrom(String original) {
-    return new Direction(id, sheet, sectionKey, text, span, relistMarked, Optional.of(original));
-  }
-}
+    Optional<String> relistedFrom) {}

@@ -31,19 +31,4 @@ public record ProgressEntry(
     items = List.copyOf(items);
     addresses = List.copyOf(addresses);
   }
-
-  public ProgressEntry withRelistedFrom(String original) {
-    return new ProgressEntry(
-        id,
-        sheet,
-        sectionKey,
-        tag,
-        bodyTags,
-        text,
-        items,
-        span,
-        addresses,
-        relistMarked,
-        Optional.of(original));
-  }
 }

@@ -18,9 +18,4 @@ public record Section(
     String title,
     Optional<String> parentKey,
     SourceSpan span,
-    Optional<LeadStatement> lead) {
-
-  public Section withLead(LeadStatement statement) {
-    return new Section(key, number, title, parentKey, span, Optional.of(statement));
-  }
-}
+    Optional<LeadStatement> lead) {}
