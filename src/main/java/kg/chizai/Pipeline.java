@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.extract.BodyTable;
 import kg.chizai.extract.BodyTable.Attribution;
 import kg.chizai.extract.EventExtractor;
@@ -19,7 +22,6 @@ import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
-import kg.chizai.source.Problem;
 import kg.chizai.source.SourceText;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Shacl;
@@ -111,7 +113,7 @@ public final class Pipeline {
       warnings.addAll(happened.warnings());
     }
     if (!errors.isEmpty()) {
-      throw new ChizaiException(ChizaiException.EXIT_INPUT, errors);
+      throw new ChizaiException(ExitCode.INPUT, errors);
     }
     warnings.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
     return new Conversion(

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
-import kg.chizai.source.Problem;
+import kg.chizai.base.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +23,6 @@ import picocli.CommandLine.Spec;
       "The format follows the output's extension: .ttl .nt .nq .trig .jsonld .rdf",
       "(.trig, .nq and .jsonld keep one named graph per report plus a reference graph).",
       "Prints one summary line; warnings go to standard error as file:line: warning: …"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "2:usage error",
-      "3:bad input (file:line: what is wrong); nothing is written",
-      "4:output could not be written",
-      "5:reference table missing or malformed"
     })
 final class ConvertCommand implements Callable<Integer> {
 

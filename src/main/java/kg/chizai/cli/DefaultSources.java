@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import kg.chizai.ChizaiException;
-import kg.chizai.source.Problem;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 
 /**
  * The sources a command uses when none are given: every {@code .txt} under {@code data/source/}.
@@ -34,7 +35,7 @@ final class DefaultSources {
     }
     if (found.isEmpty()) {
       throw new ChizaiException(
-          2,
+          ExitCode.INPUT,
           Problem.error(
               DIR.toString(),
               0,

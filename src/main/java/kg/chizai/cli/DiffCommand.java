@@ -22,13 +22,6 @@ import picocli.CommandLine.Spec;
       "summary by class: things added, removed and changed, and the triples",
       "added and removed about them. With --output, also writes added.nt and",
       "removed.nt (sorted N-Triples) and summary.txt."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success, whether or not they differ",
-      "2:usage error",
-      "3:OLD or NEW cannot be read",
-      "4:the output could not be written"
     })
 final class DiffCommand implements Callable<Integer> {
 

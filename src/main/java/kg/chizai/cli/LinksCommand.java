@@ -9,11 +9,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
+import kg.chizai.base.Problem;
 import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.extract.ReferenceTables;
 import kg.chizai.model.Mention;
 import kg.chizai.model.Statute;
-import kg.chizai.source.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,13 +28,6 @@ import picocli.CommandLine.Spec;
       "Lists the statutes the reports name, with their e-Gov law ID, title, number of mentions",
       "and e-Gov link, and warns (file:line) about law-like names it could not resolve.",
       "Default sources: every .txt under data/source/."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "2:usage error",
-      "3:bad input",
-      "5:reference table missing or malformed"
     })
 final class LinksCommand implements Callable<Integer> {
 

@@ -1,6 +1,21 @@
 package kg.chizai.cli;
 
-import kg.chizai.ChizaiException;
+import static kg.chizai.base.ExitCode.CONFIG;
+import static kg.chizai.base.ExitCode.INPUT;
+import static kg.chizai.base.ExitCode.INTERNAL;
+import static kg.chizai.base.ExitCode.INVALID;
+import static kg.chizai.base.ExitCode.OK;
+import static kg.chizai.base.ExitCode.OUTPUT;
+import static kg.chizai.base.ExitCode.PUSH;
+import static kg.chizai.base.ExitCode.SERVE;
+import static kg.chizai.base.ExitCode.USAGE;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,20 +37,19 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       DiffCommand.class,
       CommandLine.HelpCommand.class
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:internal error (a bug: please report it)",
-      "2:usage error (bad option or argument)",
-      "3:bad input (unreadable, not UTF-8, not a progress report, truncated)",
-      "4:output could not be written",
-      "5:reference table missing or malformed",
-      "6:validation failed (the data does not conform to the SHACL shapes)",
-      "7:push to a graph store failed",
-      "8:cannot serve (port in use, store locked or unreadable)"
     })
 public final class Main implements Runnable {
+
+  /** The exit codes each command can end with; their meanings come from {@link ExitCode}. */
+  static final Map<String, Set<ExitCode>> EXIT_CODES =
+      Map.of(
+          "chizai-kg", EnumSet.allOf(ExitCode.class),
+          "convert", EnumSet.of(OK, INTERNAL, USAGE, INPUT, OUTPUT, CONFIG),
+          "links", EnumSet.of(OK, INTERNAL, USAGE, INPUT, CONFIG),
+          "serve", EnumSet.of(OK, INTERNAL, USAGE, INPUT, CONFIG, SERVE),
+          "validate", EnumSet.of(OK, INTERNAL, USAGE, INPUT, CONFIG, INVALID),
+          "publish", EnumSet.of(OK, INTERNAL, USAGE, INPUT, OUTPUT, CONFIG, INVALID, PUSH),
+          "diff", EnumSet.of(OK, INTERNAL, USAGE, INPUT, OUTPUT));
 
   @Override
   public void run() {
@@ -49,6 +63,7 @@ public final class Main implements Runnable {
   /** Runs the CLI and returns its exit code (the tests call this). */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    declareExitCodes(cli);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof ChizaiException ce) {
@@ -59,5 +74,20 @@ public final class Main implements Runnable {
           throw ex;
         });
     return cli.execute(args);
+  }
+
+  private static void declareExitCodes(CommandLine cli) {
+    Set<ExitCode> codes = EXIT_CODES.get(cli.getCommandName());
+    if (codes != null) {
+      Map<String, String> list = new LinkedHashMap<>();
+      for (ExitCode c : codes) {
+        list.put(String.format("%3d", c.code()), c.meaning());
+      }
+      cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
+    }
+    cli.setExitCodeExceptionMapper(t -> INTERNAL.code());
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      declareExitCodes(sub);
+    }
   }
 }

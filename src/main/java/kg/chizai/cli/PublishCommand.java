@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import kg.chizai.ChizaiException;
 import kg.chizai.Pipeline;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.publish.Dumps;
 import kg.chizai.publish.GraphStorePush;
 import kg.chizai.publish.GraphStorePush.Credentials;
 import kg.chizai.publish.Release;
-import kg.chizai.source.Problem;
 import kg.chizai.validate.Finding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,16 +40,6 @@ import picocli.CommandLine.Spec;
       "Dates come from the reports or SOURCE_DATE_EPOCH, never the clock: two",
       "runs give byte-identical files. The password for --user may also come",
       "from the environment variable CHIZAI_KG_PASSWORD."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "2:usage error (neither --output nor --to, bad version, no sources found)",
-      "3:bad input (a report or the previous release cannot be read)",
-      "4:the release could not be written",
-      "5:reference table missing or malformed",
-      "6:validation failed: the data does not conform to the SHACL shapes",
-      "7:the push to the graph store failed"
     })
 final class PublishCommand implements Callable<Integer> {
 
@@ -207,7 +198,7 @@ final class PublishCommand implements Callable<Integer> {
   }
 
   private static ChizaiException usage(String message) {
-    return new ChizaiException(2, Problem.error("publish", 0, message));
+    return new ChizaiException(ExitCode.USAGE, Problem.error("publish", 0, message));
   }
 
   static String size(long bytes) {

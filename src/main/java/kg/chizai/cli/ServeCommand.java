@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import kg.chizai.ChizaiException;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.rdf.Iris;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
 import kg.chizai.serve.Store;
-import kg.chizai.source.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,19 +34,8 @@ import picocli.CommandLine.Spec;
       "full-text search (/search) and a query editor (/).",
       "Converts and loads the reports into the store (TDB2 + text index) only when the store is",
       "missing or was built from other sources, code or options; otherwise reuses it."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:stopped normally",
-      "2:usage error",
-      "3:bad input (no report in the source directory, or a report that cannot be converted)",
-      "5:reference table missing or malformed",
-      "8:cannot serve (port in use, store locked or unreadable)"
     })
 final class ServeCommand implements Callable<Integer> {
-
-  /** Exit code when the server cannot start. */
-  static final int EXIT_SERVE = 8;
 
   @Spec CommandSpec spec;
 
@@ -141,11 +131,11 @@ final class ServeCommand implements Callable<Integer> {
                   })
               .build();
     } catch (IllegalArgumentException e) {
-      throw new ChizaiException(2, e.getMessage(), e);
+      throw new ChizaiException(ExitCode.USAGE, e.getMessage(), e);
     } catch (ChizaiException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ChizaiException(EXIT_SERVE, "cannot open the store " + store + ": " + e, e);
+      throw new ChizaiException(ExitCode.SERVE, "cannot open the store " + store + ": " + e, e);
     }
     Store s = server.store();
     if (s.status() == Store.Status.BUILT) {
@@ -158,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       server.stop();
       throw new ChizaiException(
-          EXIT_SERVE, "cannot listen on localhost:" + port + ": " + rootMessage(e), e);
+          ExitCode.SERVE, "cannot listen on localhost:" + port + ": " + rootMessage(e), e);
     }
     out.printf(
         "serving %d quads in %.2f s: open %s in a browser (SPARQL endpoint %ssparql); Ctrl-C stops%n",
@@ -172,14 +162,14 @@ final class ServeCommand implements Callable<Integer> {
   private static List<Path> reports(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new ChizaiException(
-          ChizaiException.EXIT_INPUT,
+          ExitCode.INPUT,
           Problem.error(dir.toString(), 0, "no such directory (use --sources DIR)"));
     }
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> out = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
       if (out.isEmpty()) {
         throw new ChizaiException(
-            ChizaiException.EXIT_INPUT, Problem.error(dir.toString(), 0, "no report (*.txt) here"));
+            ExitCode.INPUT, Problem.error(dir.toString(), 0, "no report (*.txt) here"));
       }
       return out;
     } catch (IOException e) {

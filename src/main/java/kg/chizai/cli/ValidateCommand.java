@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kg.chizai.ChizaiException;
 import kg.chizai.Pipeline;
+import kg.chizai.base.ExitCode;
 import kg.chizai.publish.Dumps;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Finding;
@@ -30,14 +30,6 @@ import picocli.CommandLine.Spec;
       "(warnings prefixed with 'warning: '), then a summary line.",
       "A SOURCE may also be RDF (.ttl .nt .nq .trig .jsonld .rdf, or a",
       "release directory), validated as it is."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the data conforms (there may be warnings)",
-      "2:usage error (no sources found)",
-      "3:bad input (a source cannot be read or converted)",
-      "5:reference table missing or malformed",
-      "6:the data does not conform: at least one violation"
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -88,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
         warnings == 1 ? "" : "s",
         seconds);
     out.flush();
-    return c.conforms() ? 0 : ChizaiException.EXIT_INVALID;
+    return c.conforms() ? ExitCode.OK.code() : ExitCode.INVALID.code();
   }
 
   private static void merge(Dataset from, Dataset into) {

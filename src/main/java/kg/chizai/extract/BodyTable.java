@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import kg.chizai.ChizaiException;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.model.Body;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
-import kg.chizai.source.Problem;
 
 /**
  * The government bodies reference table ({@code data/reference/bodies.json}) and the resolution of
@@ -63,20 +64,20 @@ public final class BodyTable {
         return parse(file.toString(), in);
       } catch (IOException e) {
         throw new ChizaiException(
-            ChizaiException.EXIT_CONFIG,
+            ExitCode.CONFIG,
             Problem.error(file.toString(), 0, "cannot read reference table: " + e.getMessage()));
       }
     }
     try (InputStream in = BodyTable.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new ChizaiException(
-            ChizaiException.EXIT_CONFIG,
+            ExitCode.CONFIG,
             Problem.error(RESOURCE, 0, "reference table missing from the classpath"));
       }
       return parse("classpath:" + RESOURCE, in);
     } catch (IOException e) {
       throw new ChizaiException(
-          ChizaiException.EXIT_CONFIG,
+          ExitCode.CONFIG,
           Problem.error(RESOURCE, 0, "cannot read reference table: " + e.getMessage()));
     }
   }
@@ -103,7 +104,7 @@ public final class BodyTable {
       table = mapper.readValue(in, Table.class);
     } catch (IOException e) {
       throw new ChizaiException(
-          ChizaiException.EXIT_CONFIG,
+          ExitCode.CONFIG,
           Problem.error(origin, 0, "malformed reference table: " + e.getMessage()));
     }
     List<Problem> problems = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class BodyTable {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ChizaiException(ChizaiException.EXIT_CONFIG, problems);
+      throw new ChizaiException(ExitCode.CONFIG, problems);
     }
     return new BodyTable(origin, byId, byLabel);
   }

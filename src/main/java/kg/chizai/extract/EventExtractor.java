@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.base.Problem;
 import kg.chizai.extract.time.DateNormalizer;
 import kg.chizai.extract.time.Status;
 import kg.chizai.extract.time.StatusClassifier;
@@ -19,7 +20,6 @@ import kg.chizai.model.Event;
 import kg.chizai.model.Mention;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
-import kg.chizai.source.Problem;
 import kg.chizai.source.SourceText;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import kg.chizai.base.Problem;
 import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
 import kg.chizai.model.Mention;
@@ -19,7 +20,6 @@ import kg.chizai.model.Report;
 import kg.chizai.model.Section;
 import kg.chizai.model.SourceSpan;
 import kg.chizai.model.Statute;
-import kg.chizai.source.Problem;
 import kg.chizai.source.SourceText;
 
 /**

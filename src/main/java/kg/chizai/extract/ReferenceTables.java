@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import kg.chizai.ChizaiException;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.model.NamedThing;
 import kg.chizai.model.Organization;
 import kg.chizai.model.Statute;
-import kg.chizai.source.Problem;
 
 /**
  * The curated tables of what reports name: statutes, organizations, places, and named documents,
@@ -77,7 +78,7 @@ public final class ReferenceTables {
         organizations(read(dir, "places.json"), "places", "places.json", problems);
     Map<String, NamedThing> names = names(read(dir, "names.json"), problems);
     if (!problems.isEmpty()) {
-      throw new ChizaiException(ChizaiException.EXIT_CONFIG, problems);
+      throw new ChizaiException(ExitCode.CONFIG, problems);
     }
     return new ReferenceTables(
         statutes,
@@ -135,12 +136,12 @@ public final class ReferenceTables {
             : ReferenceTables.class.getResourceAsStream("/reference/" + file)) {
       if (in == null) {
         throw new ChizaiException(
-            ChizaiException.EXIT_CONFIG, Problem.error(where, 0, "reference table missing"));
+            ExitCode.CONFIG, Problem.error(where, 0, "reference table missing"));
       }
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new ChizaiException(
-          ChizaiException.EXIT_CONFIG,
+          ExitCode.CONFIG,
           Problem.error(where, 0, "cannot read reference table: " + e.getMessage()));
     }
   }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kg.chizai.ChizaiException;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.extract.Lines.Area;
 import kg.chizai.extract.Lines.Bullet;
 import kg.chizai.extract.Lines.BulletStyle;
@@ -23,7 +25,6 @@ import kg.chizai.model.Report;
 import kg.chizai.model.Section;
 import kg.chizai.model.Sheet;
 import kg.chizai.model.SourceSpan;
-import kg.chizai.source.Problem;
 import kg.chizai.source.SourceText;
 
 /**
@@ -91,7 +92,7 @@ public final class ReportReader {
       checkComplete();
     }
     if (!errors.isEmpty()) {
-      throw new ChizaiException(ChizaiException.EXIT_INPUT, errors);
+      throw new ChizaiException(ExitCode.INPUT, errors);
     }
     return build();
   }

@@ -3,7 +3,7 @@ package kg.chizai.model;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import kg.chizai.source.Problem;
+import kg.chizai.base.Problem;
 
 /**
  * A progress report read from one source file: its metadata and everything on its sheets, in source

@@ -3,8 +3,9 @@ package kg.chizai.publish;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import kg.chizai.ChizaiException;
-import kg.chizai.source.Problem;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -76,7 +77,7 @@ public final class Dumps {
     String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
     if (RDFLanguages.filenameToLang(base) == null) {
       throw new ChizaiException(
-          2,
+          ExitCode.USAGE,
           Problem.error(
               file.toString(),
               0,
@@ -93,6 +94,6 @@ public final class Dumps {
 
   private static ChizaiException unreadable(Path path, String why) {
     return new ChizaiException(
-        ChizaiException.EXIT_INPUT, Problem.error(path.toString(), 0, "cannot read: " + why));
+        ExitCode.INPUT, Problem.error(path.toString(), 0, "cannot read: " + why));
   }
 }

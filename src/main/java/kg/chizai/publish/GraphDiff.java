@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import kg.chizai.ChizaiException;
-import kg.chizai.source.Problem;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -176,7 +177,7 @@ public final class GraphDiff {
       write(dir.resolve(SUMMARY), (heading + "\n" + summary()).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ChizaiException(
-          ChizaiException.EXIT_OUTPUT,
+          ExitCode.OUTPUT,
           List.of(Problem.error(dir.toString(), 0, "cannot write the diff: " + e)));
     }
   }

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import kg.chizai.ChizaiException;
-import kg.chizai.source.Problem;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.exec.http.GSP;
@@ -143,7 +144,7 @@ public final class GraphStorePush {
             ? " (check --user and the password)"
             : "";
     return new ChizaiException(
-        ChizaiException.EXIT_PUSH,
+        ExitCode.PUSH,
         List.of(Problem.error(url, 0, method + " <" + graph + "> failed: " + status + hint)));
   }
 }

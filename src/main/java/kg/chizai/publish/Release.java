@@ -27,13 +27,14 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import kg.chizai.ChizaiException;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
 import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
-import kg.chizai.source.Problem;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Shacl;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -129,7 +130,7 @@ public final class Release {
         return Optional.of(Instant.ofEpochSecond(Long.parseLong(v.trim())));
       } catch (NumberFormatException e) {
         throw new ChizaiException(
-            2,
+            ExitCode.USAGE,
             Problem.error(
                 "SOURCE_DATE_EPOCH", 0, "not a number of seconds since 1970-01-01: " + v));
       }
@@ -174,7 +175,7 @@ public final class Release {
     Conformance conformance = Shacl.validate(data);
     if (!conformance.conforms()) {
       throw new ChizaiException(
-          ChizaiException.EXIT_INVALID,
+          ExitCode.INVALID,
           "not published: the data does not conform to ontology/shapes.ttl ("
               + conformance.violations().size()
               + " violations)\n"
@@ -204,7 +205,7 @@ public final class Release {
             .orElseThrow(
                 () ->
                     new ChizaiException(
-                        2,
+                        ExitCode.USAGE,
                         Problem.error(
                             "publish",
                             0,
@@ -212,7 +213,7 @@ public final class Release {
                                 + " SOURCE_DATE_EPOCH")));
     if (!Iris.isSafeSegment(version)) {
       throw new ChizaiException(
-          2,
+          ExitCode.USAGE,
           Problem.error(
               "publish",
               0,
@@ -448,7 +449,7 @@ public final class Release {
 
   private static ChizaiException cannotWrite(Path dir, String why) {
     return new ChizaiException(
-        ChizaiException.EXIT_OUTPUT,
+        ExitCode.OUTPUT,
         List.of(Problem.error(dir.toString(), 0, "cannot write the release: " + why)));
   }
 

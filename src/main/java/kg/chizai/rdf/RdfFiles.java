@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import kg.chizai.ChizaiException;
-import kg.chizai.source.Problem;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
@@ -81,7 +82,7 @@ public final class RdfFiles {
         .orElseThrow(
             () ->
                 new ChizaiException(
-                    2,
+                    ExitCode.USAGE,
                     Problem.error(
                         path.toString(),
                         0,
@@ -107,7 +108,7 @@ public final class RdfFiles {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new ChizaiException(
-          ChizaiException.EXIT_OUTPUT,
+          ExitCode.OUTPUT,
           List.of(Problem.error(target.toString(), 0, "cannot write: " + e.getMessage())));
     } finally {
       if (tmp != null) {

@@ -16,7 +16,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import kg.chizai.ChizaiException;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 
 /**
  * The text of one source report: strictly decoded UTF-8 (a BOM is dropped), split into lines on LF,
@@ -51,10 +53,10 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     try {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new ChizaiException(ChizaiException.EXIT_INPUT, Problem.error(name, 0, "no such file"));
+      throw new ChizaiException(ExitCode.INPUT, Problem.error(name, 0, "no such file"));
     } catch (IOException e) {
       throw new ChizaiException(
-          ChizaiException.EXIT_INPUT, Problem.error(name, 0, "cannot read: " + e.getMessage()));
+          ExitCode.INPUT, Problem.error(name, 0, "cannot read: " + e.getMessage()));
     }
     return decode(name, bytes);
   }
@@ -62,12 +64,12 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
   /** Checks and decodes bytes that came from {@code name}. */
   public static SourceText decode(String name, byte[] bytes) {
     if (bytes.length == 0) {
-      throw new ChizaiException(ChizaiException.EXIT_INPUT, Problem.error(name, 1, "empty file"));
+      throw new ChizaiException(ExitCode.INPUT, Problem.error(name, 1, "empty file"));
     }
     int nul = indexOf(bytes, (byte) 0);
     if (nul >= 0) {
       throw new ChizaiException(
-          ChizaiException.EXIT_INPUT,
+          ExitCode.INPUT,
           Problem.error(
               name,
               lineAt(bytes, nul),
@@ -77,7 +79,7 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     String text = decodeStrict(name, bytes, start);
     if (text.isBlank()) {
       throw new ChizaiException(
-          ChizaiException.EXIT_INPUT, Problem.error(name, 1, "empty file (only whitespace)"));
+          ExitCode.INPUT, Problem.error(name, 1, "empty file (only whitespace)"));
     }
     List<String> lines = splitLines(text);
     boolean endsWithNewline = text.endsWith("\n") || text.endsWith("\r");
@@ -99,7 +101,7 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     if (result.isError()) {
       int offset = in.position();
       throw new ChizaiException(
-          ChizaiException.EXIT_INPUT,
+          ExitCode.INPUT,
           Problem.error(
               name,
               lineAt(bytes, offset),

@@ -9,7 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import kg.chizai.ChizaiException;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
 import kg.chizai.model.Body;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,7 @@ class BodyTableTest {
         ]}
         """;
     ChizaiException e = assertThrows(ChizaiException.class, () -> parse(json));
-    assertEquals(ChizaiException.EXIT_CONFIG, e.exitCode());
+    assertEquals(ExitCode.CONFIG, e.exitCode());
     assertTrue(e.getMessage().contains("label 甲 is also a label of a"), e.getMessage());
   }
 
@@ -93,7 +94,7 @@ class BodyTableTest {
   @Test
   void parse_malformedJson_exit5() {
     ChizaiException e = assertThrows(ChizaiException.class, () -> parse("{\"bodies\": [ {"));
-    assertEquals(ChizaiException.EXIT_CONFIG, e.exitCode());
+    assertEquals(ExitCode.CONFIG, e.exitCode());
     assertTrue(e.getMessage().startsWith("test.json: malformed reference table"), e.getMessage());
   }
 

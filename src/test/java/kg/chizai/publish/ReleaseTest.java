@@ -22,9 +22,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import kg.chizai.ChizaiException;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import org.apache.jena.query.Dataset;
@@ -311,7 +312,7 @@ class ReleaseTest {
             () ->
                 Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
                     .writeTo(out));
-    assertEquals(ChizaiException.EXIT_INVALID, e.exitCode());
+    assertEquals(ExitCode.INVALID, e.exitCode());
     assertTrue(
         e.getMessage().contains("<" + direction.getURI() + "> ckg:sourceText: has exactly one"),
         e.getMessage());
@@ -336,7 +337,7 @@ class ReleaseTest {
     Path out = Files.createDirectory(tmp.resolve("precious"));
     Files.writeString(out.resolve("notes.txt"), "mine");
     ChizaiException e = assertThrows(ChizaiException.class, () -> release.writeTo(out));
-    assertEquals(ChizaiException.EXIT_OUTPUT, e.exitCode());
+    assertEquals(ExitCode.OUTPUT, e.exitCode());
     assertTrue(e.getMessage().contains("not a release"), e.getMessage());
     assertEquals("mine", Files.readString(out.resolve("notes.txt")));
     try (Stream<Path> s = Files.list(out)) {

@@ -1,7 +1,6 @@
-package kg.chizai;
+package kg.chizai.base;
 
 import java.util.List;
-import kg.chizai.source.Problem;
 
 /**
  * The one unchecked exception root of chizai-kg. It carries every problem found (each naming its
@@ -10,35 +9,20 @@ import kg.chizai.source.Problem;
 public class ChizaiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Exit code for input that cannot be converted (bad encoding, structure, truncation). */
-  public static final int EXIT_INPUT = 3;
-
-  /** Exit code for output that cannot be written. */
-  public static final int EXIT_OUTPUT = 4;
-
-  /** Exit code for a missing or malformed reference table or configuration. */
-  public static final int EXIT_CONFIG = 5;
-
-  /** Exit code for data that does not conform to the SHACL shapes. */
-  public static final int EXIT_INVALID = 6;
-
-  /** Exit code for a release that could not be pushed to a graph store. */
-  public static final int EXIT_PUSH = 7;
-
   private final transient List<Problem> problems;
-  private final int exitCode;
+  private final ExitCode exitCode;
 
-  public ChizaiException(int exitCode, List<Problem> problems) {
+  public ChizaiException(ExitCode exitCode, List<Problem> problems) {
     super(render(problems));
     this.problems = List.copyOf(problems);
     this.exitCode = exitCode;
   }
 
-  public ChizaiException(int exitCode, Problem problem) {
+  public ChizaiException(ExitCode exitCode, Problem problem) {
     this(exitCode, List.of(problem));
   }
 
-  public ChizaiException(int exitCode, String message, Throwable cause) {
+  public ChizaiException(ExitCode exitCode, String message, Throwable cause) {
     super(message, cause);
     this.problems = List.of();
     this.exitCode = exitCode;
@@ -48,7 +32,13 @@ public class ChizaiException extends RuntimeException {
     return problems;
   }
 
+  /** The process exit code the CLI ends with. */
   public int exitCode() {
+    return exitCode.code();
+  }
+
+  /** What kind of failure this is. */
+  public ExitCode kind() {
     return exitCode;
   }
 

@@ -1,4 +1,4 @@
-package kg.chizai.source;
+package kg.chizai.base;
 
 import java.util.Objects;
 
