@@ -312,7 +312,7 @@ class ReleaseTest {
             () ->
                 Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
                     .writeTo(out));
-    assertEquals(ExitCode.INVALID, e.exitCode());
+    assertEquals(ExitCode.INVALID, e.kind());
     assertTrue(
         e.getMessage().contains("<" + direction.getURI() + "> ckg:sourceText: has exactly one"),
         e.getMessage());
@@ -337,7 +337,7 @@ class ReleaseTest {
     Path out = Files.createDirectory(tmp.resolve("precious"));
     Files.writeString(out.resolve("notes.txt"), "mine");
     ChizaiException e = assertThrows(ChizaiException.class, () -> release.writeTo(out));
-    assertEquals(ExitCode.OUTPUT, e.exitCode());
+    assertEquals(ExitCode.OUTPUT, e.kind());
     assertTrue(e.getMessage().contains("not a release"), e.getMessage());
     assertEquals("mine", Files.readString(out.resolve("notes.txt")));
     try (Stream<Path> s = Files.list(out)) {
