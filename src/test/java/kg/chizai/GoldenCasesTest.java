@@ -87,7 +87,7 @@ class GoldenCasesTest {
     try {
       Path copy = tmp.resolve(INPUT);
       Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
-      Pipeline.Conversion conversion = Pipeline.convert(List.of(copy), Pipeline.Options.defaults());
+      Pipeline.Conversion conversion = Pipeline.create(Config.defaults()).convert(List.of(copy));
       Model actual = conversion.dataset().getUnionModel();
       assertTrue(
           actual.contains(null, CKG.sourceFile, INPUT),

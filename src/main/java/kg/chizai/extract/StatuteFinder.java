@@ -73,7 +73,7 @@ final class StatuteFinder {
     this.foreignMarkers = tables.foreignMarkers();
     this.countries = new AliasIndex<>();
     tables.places().values().stream()
-        .filter(p -> p.kind().equals("country") && !p.code().orElse("").equals("JP"))
+        .filter(p -> p.kind().equals("country") && !p.iso3166().orElse("").equals("JP"))
         .forEach(
             p -> {
               countries.add(p.nameJa(), p.id());

@@ -2,10 +2,11 @@ package kg.chizai.rdf;
 
 import java.util.List;
 import java.util.Map;
-import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.NamedThing;
 import kg.chizai.model.Organization;
+import kg.chizai.model.Place;
 import kg.chizai.model.Quantity;
 import kg.chizai.model.Report;
 import kg.chizai.model.Statute;
@@ -71,7 +72,7 @@ final class MentionsMapper {
     for (Organization o : m.organizations().values()) {
       organization(o, iris, reference);
     }
-    for (Organization p : m.places().values()) {
+    for (Place p : m.places().values()) {
       place(p, iris, reference);
     }
     for (Mention mention : m.mentions()) {
@@ -238,12 +239,12 @@ final class MentionsMapper {
         .ifPresent(s -> r.addProperty(DCTerms.source, m.createResource(s)));
   }
 
-  private static void place(Organization p, Iris iris, Model m) {
+  private static void place(Place p, Iris iris, Model m) {
     Resource r = m.createResource(iris.place(p.id()));
     r.addProperty(RDF.type, CKG.Place);
-    labels(p, r);
+    RdfMapper.names(r, p.nameJa(), p.nameEn(), p.altLabels());
     if (p.kind().equals("country")) {
-      p.code().ifPresent(c -> r.addProperty(CKG.iso3166Code, c));
+      p.iso3166().ifPresent(c -> r.addProperty(CKG.iso3166Code, c));
     }
     p.parent().ifPresent(c -> r.addProperty(DCTerms.isPartOf, m.createResource(iris.place(c))));
     p.wikidata()

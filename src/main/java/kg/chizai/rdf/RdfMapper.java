@@ -2,13 +2,13 @@ package kg.chizai.rdf;
 
 import java.util.List;
 import java.util.Map;
-import kg.chizai.extract.BodyTable.Attribution;
-import kg.chizai.extract.EventExtractor.Events;
-import kg.chizai.extract.MentionExtractor.Mentions;
+import kg.chizai.model.Attribution;
 import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
 import kg.chizai.model.EntryItem;
+import kg.chizai.model.Events;
 import kg.chizai.model.LeadStatement;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
 import kg.chizai.model.Section;
