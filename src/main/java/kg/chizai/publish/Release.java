@@ -32,9 +32,9 @@ import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Namespaces;
 import kg.chizai.rdf.Ontology;
 import kg.chizai.rdf.RdfFiles;
-import kg.chizai.rdf.RdfMapper;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Shacl;
 import kg.chizai.validate.Validation;
@@ -233,7 +233,7 @@ public final class Release {
     }
 
     SortedMap<String, byte[]> files = new TreeMap<>();
-    JsonObject context = JsonLdWriter.context(Ontology.model(), RdfMapper.prefixes());
+    JsonObject context = JsonLdWriter.context(Ontology.model(), Namespaces.prefixes());
     for (Dump d : Dump.values()) {
       files.put(d.fileName(), dump(data, d, context));
     }

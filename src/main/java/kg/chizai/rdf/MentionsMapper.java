@@ -28,13 +28,12 @@ import org.apache.jena.vocabulary.SKOS;
  */
 final class MentionsMapper {
 
-  static final String SCHEMA = "https://schema.org/";
-  static final String FOAF = "http://xmlns.com/foaf/0.1/";
-  static final String VOID = "http://rdfs.org/ns/void#";
-  private static final Property SCHEMA_VALUE = ResourceFactory.createProperty(SCHEMA, "value");
+  private static final Property SCHEMA_VALUE =
+      ResourceFactory.createProperty(Namespaces.SCHEMA, "value");
   private static final Property SCHEMA_UNIT_TEXT =
-      ResourceFactory.createProperty(SCHEMA, "unitText");
-  private static final Property FOAF_HOMEPAGE = ResourceFactory.createProperty(FOAF, "homepage");
+      ResourceFactory.createProperty(Namespaces.SCHEMA, "unitText");
+  private static final Property FOAF_HOMEPAGE =
+      ResourceFactory.createProperty(Namespaces.FOAF, "homepage");
 
   /** Class per thing type, and the path segment of its IRI. */
   private static final Map<String, Object[]> TYPES =

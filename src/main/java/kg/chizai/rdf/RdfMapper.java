@@ -23,13 +23,11 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.apache.jena.vocabulary.XSD;
 
 /**
  * Maps reports (model records) to RDF: one named graph per report, and a reference graph with the
@@ -39,42 +37,15 @@ import org.apache.jena.vocabulary.XSD;
  */
 public final class RdfMapper {
 
-  /** W3C PROV-O namespace. */
-  public static final String PROV = "http://www.w3.org/ns/prov#";
-
-  /** W3C Organization Ontology namespace. */
-  public static final String ORG = "http://www.w3.org/ns/org#";
-
   private static final Property WAS_ATTRIBUTED_TO =
-      ResourceFactory.createProperty(PROV, "wasAttributedTo");
+      ResourceFactory.createProperty(Namespaces.PROV, "wasAttributedTo");
   private static final Property SUB_ORGANIZATION_OF =
-      ResourceFactory.createProperty(ORG, "subOrganizationOf");
+      ResourceFactory.createProperty(Namespaces.ORG, "subOrganizationOf");
 
   /** A report, who reported what in it, and what its texts name. */
   public record Mapped(Report report, Attribution attribution, Mentions mentions, Events events) {}
 
   private RdfMapper() {}
-
-  /** The prefixes every output uses. */
-  public static PrefixMapping prefixes() {
-    return PrefixMapping.Factory.create()
-        .setNsPrefix(CKG.PREFIX, CKG.NS)
-        .setNsPrefix("dcterms", DCTerms.NS)
-        .setNsPrefix("org", ORG)
-        .setNsPrefix("owl", OWL.NS)
-        .setNsPrefix("prov", PROV)
-        .setNsPrefix("rdf", RDF.uri)
-        .setNsPrefix("rdfs", RDFS.uri)
-        .setNsPrefix("schema", MentionsMapper.SCHEMA)
-        .setNsPrefix("skos", SKOS.uri)
-        .setNsPrefix("time", EventsMapper.TIME)
-        .setNsPrefix("evtype", CKG.ONTOLOGY + "/event-type#")
-        .setNsPrefix("status", CKG.ONTOLOGY + "/status#")
-        .setNsPrefix("void", MentionsMapper.VOID)
-        .setNsPrefix("foaf", MentionsMapper.FOAF)
-        .setNsPrefix("xsd", XSD.NS)
-        .lock();
-  }
 
   public static Dataset map(List<Mapped> reports, Iris iris) {
     return map(reports, iris, Map.of());
@@ -86,7 +57,7 @@ public final class RdfMapper {
    */
   public static Dataset map(List<Mapped> reports, Iris iris, Map<String, String> links) {
     Dataset ds = DatasetFactory.createGeneral();
-    ds.getDefaultModel().setNsPrefixes(prefixes());
+    ds.getDefaultModel().setNsPrefixes(Namespaces.prefixes());
     Model reference = model();
     for (Mapped m : reports) {
       Model g = model();
@@ -124,7 +95,7 @@ public final class RdfMapper {
     if (links == 0) {
       return;
     }
-    String voidNs = MentionsMapper.VOID;
+    String voidNs = Namespaces.VOID;
     Resource ls = reference.createResource(iris.linkset("e-gov-law"));
     ls.addProperty(RDF.type, reference.createResource(voidNs + "Linkset"));
     ls.addProperty(RDFS.label, "Links from chizai-kg statutes to e-Gov 法令検索", "en");
@@ -143,7 +114,7 @@ public final class RdfMapper {
 
   private static Model model() {
     Model m = ModelFactory.createDefaultModel();
-    m.setNsPrefixes(prefixes());
+    m.setNsPrefixes(Namespaces.prefixes());
     return m;
   }
 

@@ -3,7 +3,7 @@ package kg.chizai.serve;
 import java.util.Map;
 import java.util.Optional;
 import kg.chizai.rdf.CKG;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -55,9 +55,9 @@ final class Labels {
           known(DCTerms.modified.getURI(), "更新日", "modified"),
           known(DCTerms.creator.getURI(), "作成者", "creator"),
           known(DCTerms.isPartOf.getURI(), "一部をなす", "is part of"),
-          known(RdfMapper.PROV + "wasAttributedTo", "担当府省庁等", "attributed to"),
-          known(RdfMapper.PROV + "wasDerivedFrom", "派生元", "derived from"),
-          known(RdfMapper.ORG + "subOrganizationOf", "上位組織", "sub-organization of"),
+          known(Namespaces.PROV + "wasAttributedTo", "担当府省庁等", "attributed to"),
+          known(Namespaces.PROV + "wasDerivedFrom", "派生元", "derived from"),
+          known(Namespaces.ORG + "subOrganizationOf", "上位組織", "sub-organization of"),
           known("http://www.w3.org/2002/07/owl#sameAs", "同一のもの", "same as"),
           known("http://www.w3.org/2002/07/owl#versionIRI", "版のIRI", "version IRI"),
           known("http://www.w3.org/2002/07/owl#versionInfo", "版", "version"),
@@ -75,7 +75,7 @@ final class Labels {
   Labels(Model data, Model ontology) {
     this.data = data;
     this.ontology = ontology;
-    this.prefixes = RdfMapper.prefixes();
+    this.prefixes = Namespaces.prefixes();
   }
 
   private static Map.Entry<String, Name> known(String iri, String ja, String en) {
