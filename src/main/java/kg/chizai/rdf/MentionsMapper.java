@@ -32,6 +32,8 @@ final class MentionsMapper {
       ResourceFactory.createProperty(Namespaces.SCHEMA, "value");
   private static final Property SCHEMA_UNIT_TEXT =
       ResourceFactory.createProperty(Namespaces.SCHEMA, "unitText");
+  private static final Resource ORGANIZATION =
+      ResourceFactory.createResource(Namespaces.ORG + "Organization");
   private static final Property FOAF_HOMEPAGE =
       ResourceFactory.createProperty(Namespaces.FOAF, "homepage");
 
@@ -129,13 +131,13 @@ final class MentionsMapper {
     r.addProperty(DCTerms.title, s.title(), "ja");
     r.addProperty(RDFS.label, s.title(), "ja");
     s.titleEn().ifPresent(en -> r.addProperty(RDFS.label, en, "en"));
-    r.addProperty(CKG.eGovLawId, s.id());
-    s.lawNumber().ifPresent(n -> r.addProperty(CKG.lawNumber, n, "ja"));
+    r.addProperty(ELI.id_local, s.id());
+    s.lawNumber().ifPresent(n -> r.addProperty(ELI.number, n));
     s.promulgated()
         .ifPresent(
             d ->
                 r.addProperty(
-                    CKG.promulgationDate, m.createTypedLiteral(d.toString(), XSDDatatype.XSDdate)));
+                    ELI.date_document, m.createTypedLiteral(d.toString(), XSDDatatype.XSDdate)));
     s.aliases().stream()
         .filter(a -> !a.equals(s.title()))
         .forEach(a -> r.addProperty(SKOS.altLabel, a, "ja"));
@@ -150,7 +152,7 @@ final class MentionsMapper {
                       m.createTypedLiteral(u.plusDays(1).toString(), XSDDatatype.XSDdate)));
     }
     for (String amended : s.amends()) {
-      r.addProperty(CKG.amends, m.createResource(iris.law(amended)));
+      r.addProperty(ELI.amends, m.createResource(iris.law(amended)));
     }
     r.addProperty(CKG.idConfidence, s.confidence().getOrDefault("lawId", "unknown"));
     r.addProperty(
@@ -177,8 +179,8 @@ final class MentionsMapper {
     Model m = g;
     Resource r = m.createResource(a.getURI());
     r.addProperty(RDF.type, CKG.StatuteArticle);
-    r.addProperty(CKG.articleOf, m.createResource(iris.law(mention.target())));
-    r.addProperty(CKG.articleNumber, mention.article().get());
+    r.addProperty(ELI.is_part_of, m.createResource(iris.law(mention.target())));
+    r.addProperty(ELI.number, mention.article().get());
     String n = mention.article().get();
     String label = "第" + n.replace("-", "条の").replaceFirst("^(\\d+)$", "$1条");
     if (!label.endsWith("条") && !label.contains("条の")) {
@@ -226,7 +228,7 @@ final class MentionsMapper {
 
   private static void organization(Organization o, Iris iris, Model m) {
     Resource r = m.createResource(iris.organization(o.id()));
-    r.addProperty(RDF.type, CKG.Organization);
+    r.addProperty(RDF.type, ORGANIZATION);
     labels(o, r);
     o.url().ifPresent(u -> r.addProperty(FOAF_HOMEPAGE, m.createResource(u)));
     o.wikidata()

@@ -39,6 +39,7 @@ public final class Namespaces {
       PrefixMapping.Factory.create()
           .setNsPrefix(CKG.PREFIX, CKG.NS)
           .setNsPrefix("dcterms", DCTerms.NS)
+          .setNsPrefix("eli", ELI)
           .setNsPrefix("org", ORG)
           .setNsPrefix("owl", OWL.NS)
           .setNsPrefix("prov", PROV)

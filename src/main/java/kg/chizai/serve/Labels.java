@@ -119,6 +119,32 @@ final class Labels {
     return new Name(shortForm(iri), Optional.empty());
   }
 
+  /**
+   * The name of a property read from its object, for a page's incoming links: its {@code
+   * ckg:inverseLabel} in the ontology (下位組織 for org:subOrganizationOf), else "← " and its name.
+   */
+  Name inverseName(String property) {
+    Resource p = ontology.getResource(property);
+    Optional<String> ja = Optional.empty();
+    Optional<String> en = Optional.empty();
+    for (Statement s : ontology.listStatements(p, CKG.inverseLabel, (RDFNode) null).toList()) {
+      if (s.getObject().isLiteral()) {
+        String lang = s.getObject().asLiteral().getLanguage();
+        String text = s.getObject().asLiteral().getLexicalForm();
+        if (lang.equalsIgnoreCase("ja")) {
+          ja = Optional.of(text);
+        } else if (lang.equalsIgnoreCase("en")) {
+          en = Optional.of(text);
+        }
+      }
+    }
+    if (ja.isPresent() || en.isPresent()) {
+      return new Name(ja.orElseGet(en::get), en);
+    }
+    Name forward = name(property);
+    return new Name("← " + forward.ja(), forward.en().map(e -> "← " + e));
+  }
+
   /** A short text for a thing without a label: the start of its source text. */
   Optional<String> snippet(String iri, int max) {
     Statement s = data.getResource(iri).getProperty(CKG.sourceText);
