@@ -27,7 +27,7 @@ import kg.chizai.model.Report;
  * progress-entry tags against it.
  *
  * <pre>{@code
- * BodyTable table = BodyTable.load(Optional.empty()); // the table packaged in the jar
+ * BodyTable table = ReferenceTables.load(Optional.empty()).bodies(); // the packaged tables
  * Attribution who = table.attribute(report);
  * }</pre>
  *

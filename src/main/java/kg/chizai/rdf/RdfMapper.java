@@ -33,7 +33,9 @@ import org.apache.jena.vocabulary.SKOS;
  * Maps reports (model records) to RDF: one named graph per report, and a reference graph with the
  * government bodies they name.
  *
- * <pre>{@code Dataset ds = RdfMapper.map(List.of(new Mapped(report, attribution)), iris);}</pre>
+ * <pre>{@code
+ * Dataset ds = RdfMapper.map(List.of(new Mapped(report, attribution, mentions, events)), iris);
+ * }</pre>
  */
 public final class RdfMapper {
 
