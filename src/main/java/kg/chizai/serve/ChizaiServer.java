@@ -223,7 +223,7 @@ public final class ChizaiServer {
               .context(limits)
               .build();
       LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site);
-      SiteServlet pages = new SiteServlet(dsg, site);
+      SiteServlet pages = new SiteServlet(dsg, site, sources);
       return FusekiServer.create()
           .port(port)
           .loopback(loopback)
@@ -238,6 +238,7 @@ public final class ChizaiServer {
           .addServlet("/def", linkedData)
           .addServlet("/graph/*", linkedData)
           .addServlet("/search", pages)
+          .addServlet("/source/*", pages)
           .addServlet("/assets/*", pages)
           .addServlet("", pages)
           .build();

@@ -98,25 +98,84 @@ final class Labels {
     return Optional.empty();
   }
 
-  /** The name of a thing: its labels, else its type and key (方向性 6-12), else a short form. */
+  /**
+   * The name of a thing that says what it is: its labels, else its type and key (方向性 6-12), else
+   * a short form. An event names what it acts on (公布 2025-06 — 著作権法), or else the entry that
+   * states it; an article names its statute (著作権法 第30条の4); a sub-item names its entry.
+   */
   Name name(String iri) {
+    return name(iri, 0);
+  }
+
+  private Name name(String iri, int depth) {
     Optional<String> ja = label(iri, "ja");
     Optional<String> en = label(iri, "en");
+    Resource r = data.getResource(iri);
     if (ja.isPresent() || en.isPresent()) {
-      return new Name(ja.orElseGet(en::get), en);
+      Name own = new Name(ja.orElseGet(en::get), en);
+      return depth > 2 ? own : described(r, own, depth);
     }
     Name known = KNOWN.get(iri);
     if (known != null) {
       return known;
     }
-    Resource r = data.getResource(iri);
     Statement type = r.getProperty(RDF.type);
     if (type != null && type.getObject().isURIResource()) {
       String key = key(iri);
-      Name t = name(type.getResource().getURI());
-      return new Name(t.ja() + " " + key, t.en().map(e -> capitalise(e) + " " + key));
+      Name t = name(type.getResource().getURI(), depth + 1);
+      Name plain = new Name(t.ja() + " " + key, t.en().map(e -> capitalise(e) + " " + key));
+      if (depth <= 2 && r.hasProperty(RDF.type, CKG.EntryItem)) {
+        Optional<Resource> entry = linking(CKG.hasItem, r);
+        if (entry.isPresent()) {
+          Name e = name(entry.get().getURI(), depth + 1);
+          return new Name(
+              e.ja() + " · " + plain.ja(),
+              e.en().flatMap(x -> plain.en().map(y -> x + " · " + y)));
+        }
+      }
+      return plain;
     }
     return new Name(shortForm(iri), Optional.empty());
+  }
+
+  /** A labelled thing's name with what it is about: an event's object, an article's statute. */
+  private Name described(Resource r, Name own, int depth) {
+    if (r.hasProperty(RDF.type, CKG.Event)) {
+      Optional<Resource> about = linked(r, CKG.eventObject).or(() -> linked(r, CKG.sourceEntry));
+      if (about.isPresent()) {
+        Name o = name(about.get().getURI(), depth + 1);
+        return new Name(
+            own.ja() + " — " + o.ja(), own.en().map(e -> e + " — " + o.en().orElse(o.ja())));
+      }
+    }
+    if (r.hasProperty(RDF.type, CKG.StatuteArticle)) {
+      Optional<Resource> statute = linked(r, ELI_IS_PART_OF);
+      if (statute.isPresent()) {
+        Name s = name(statute.get().getURI(), depth + 1);
+        if (!own.ja().startsWith(s.ja())) {
+          return new Name(
+              s.ja() + " " + own.ja(), s.en().map(e -> e + ", " + own.en().orElse(own.ja())));
+        }
+      }
+    }
+    return own;
+  }
+
+  private static final Property ELI_IS_PART_OF =
+      org.apache.jena.rdf.model.ResourceFactory.createProperty(Namespaces.ELI + "is_part_of");
+
+  private static Optional<Resource> linked(Resource r, Property p) {
+    Statement s = r.getProperty(p);
+    return s != null && s.getObject().isURIResource()
+        ? Optional.of(s.getResource())
+        : Optional.empty();
+  }
+
+  private Optional<Resource> linking(Property p, Resource o) {
+    return data.listResourcesWithProperty(p, o).toList().stream()
+        .filter(Resource::isURIResource)
+        .sorted(java.util.Comparator.comparing(Resource::getURI))
+        .findFirst();
   }
 
   /**
@@ -143,6 +202,27 @@ final class Labels {
     }
     Name forward = name(property);
     return new Name("← " + forward.ja(), forward.en().map(e -> "← " + e));
+  }
+
+  /** The IRIs of a thing's types in the data. */
+  java.util.List<String> types(String iri) {
+    return data.listObjectsOfProperty(data.getResource(iri), RDF.type).toList().stream()
+        .filter(RDFNode::isURIResource)
+        .map(n -> n.asResource().getURI())
+        .distinct()
+        .toList();
+  }
+
+  /** A literal of {@code p} on {@code iri}, from the data or else the ontology. */
+  Optional<String> ontologyString(String iri, Property p) {
+    for (Model m : new Model[] {data, ontology}) {
+      for (Statement s : m.listStatements(m.getResource(iri), p, (RDFNode) null).toList()) {
+        if (s.getObject().isLiteral()) {
+          return Optional.of(s.getObject().asLiteral().getLexicalForm());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** A short text for a thing without a label: the start of its source text. */

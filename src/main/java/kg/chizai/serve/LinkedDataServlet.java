@@ -21,6 +21,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 
 /**
  * Linked data: every {@code base + "id/…"} IRI is served at {@code /id/…} on this server, the
@@ -103,7 +104,17 @@ final class LinkedDataServlet extends HttpServlet {
       notFound(resp, format.get(), site.iriAt(path));
       return;
     }
-    send(resp, format.get(), path, d.get().data(), () -> ResourcePage.render(d.get(), site));
+    send(
+        resp,
+        format.get(),
+        path,
+        d.get().data(),
+        () -> Txn.calculateRead(dsg, () -> ResourcePage.render(d.get(), site, union(dsg))));
+  }
+
+  /** The union of the named graphs, as the pages read it (inside a read transaction). */
+  static Model union(DatasetGraph dsg) {
+    return ModelFactory.createModelForGraph(dsg.getUnionGraph());
   }
 
   private String ontologyHtml() {

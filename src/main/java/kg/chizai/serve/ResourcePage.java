@@ -3,6 +3,8 @@ package kg.chizai.serve;
 import static kg.chizai.serve.Html.esc;
 
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,9 +94,24 @@ final class ResourcePage {
 
   private ResourcePage() {}
 
+  /** Incoming links listed in the open; longer lists are folded. */
+  static final int FOLD_AFTER = 12;
+
+  /** Incoming links listed per kind; the rest are one SPARQL query away. */
+  static final int MAX_LISTED = 50;
+
   static String render(Description d, Site site) {
+    return render(d, site, null);
+  }
+
+  /**
+   * The page, with what the thing is read from {@code graph} (the whole union graph; may be null,
+   * then only the description is used): the report and its parts read as a document, an entry as a
+   * card, a body with its entries by area, an event with its object (see {@link ThingPage}).
+   */
+  static String render(Description d, Site site, Model graph) {
     Model all = ModelFactory.createUnion(d.data(), d.context());
-    Labels labels = new Labels(all, site.ontology());
+    Labels labels = new Labels(graph == null ? all : graph, site.ontology());
     Resource r = all.getResource(d.iri());
     Labels.Name name = labels.name(d.iri());
     StringBuilder b = new StringBuilder(8192);
@@ -126,6 +143,9 @@ final class ResourcePage {
 
     source(b, r, all, site);
     statute(b, d.iri(), site);
+    if (graph != null) {
+      ThingPage.lens(d.iri(), graph, labels, site).ifPresent(b::append);
+    }
 
     b.append("<section class=\"properties\">\n<h2>属性 <span lang=\"en\">Properties</span></h2>\n");
     b.append("<table class=\"kv\">\n");
@@ -255,24 +275,65 @@ final class ResourcePage {
           .append(inverseTerm(e.getKey(), labels, site))
           .append(" <span class=\"count\">(")
           .append(e.getValue().size())
-          .append(")</span></th><td><ul>");
-      List<String> subjects = new ArrayList<>(e.getValue());
-      subjects.sort(
-          Comparator.comparing((String s) -> labels.name(s).ja(), NATURAL).thenComparing(s -> s));
-      for (String s : subjects) {
-        b.append("<li>").append(resourceLink(s, labels, site));
-        labels
-            .snippet(s, 60)
-            .ifPresent(
-                t ->
-                    b.append(" <span class=\"snippet\" lang=\"ja\">")
-                        .append(esc(t))
-                        .append("</span>"));
-        b.append("</li>");
+          .append(")</span></th><td>");
+      // Mixed kinds of things are grouped by kind; a long list is folded.
+      Map<String, List<String>> byType = new TreeMap<>(NATURAL);
+      for (String s : e.getValue()) {
+        byType.computeIfAbsent(typeName(s, labels), k -> new ArrayList<>()).add(s);
       }
-      b.append("</ul></td></tr>\n");
+      boolean fold = e.getValue().size() > FOLD_AFTER;
+      for (Map.Entry<String, List<String>> g : byType.entrySet()) {
+        String heading = byType.size() > 1 ? g.getKey() + " (" + g.getValue().size() + ")" : null;
+        if (fold) {
+          b.append("<details><summary>")
+              .append(esc(heading != null ? heading : g.getValue().size() + " 件"))
+              .append(" <span lang=\"en\">show</span></summary>");
+        } else if (heading != null) {
+          b.append("<p class=\"group\">").append(esc(heading)).append("</p>");
+        }
+        b.append("<ul>");
+        List<String> subjects = new ArrayList<>(g.getValue());
+        subjects.sort(
+            Comparator.comparing((String s) -> labels.name(s).ja(), NATURAL)
+                .thenComparing(s -> s));
+        for (String s : subjects.subList(0, Math.min(subjects.size(), MAX_LISTED))) {
+          b.append("<li>").append(resourceLink(s, labels, site));
+          labels
+              .snippet(s, 60)
+              .ifPresent(
+                  t ->
+                      b.append(" <span class=\"snippet\" lang=\"ja\">")
+                          .append(esc(t))
+                          .append("</span>"));
+          b.append("</li>");
+        }
+        if (subjects.size() > MAX_LISTED) {
+          String q =
+              "SELECT ?s WHERE { ?s <" + e.getKey() + "> <" + d.iri() + "> } ORDER BY ?s";
+          b.append("<li>")
+              .append(
+                  Html.link(
+                      "/?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "#query",
+                      "他 " + (subjects.size() - MAX_LISTED) + " 件 (SPARQL)"))
+              .append("</li>");
+        }
+        b.append("</ul>");
+        if (fold) {
+          b.append("</details>");
+        }
+      }
+      b.append("</td></tr>\n");
     }
     b.append("</table>\n</section>\n");
+  }
+
+  /** The name of a thing's kind, for grouping a list (its first type by name). */
+  private static String typeName(String iri, Labels labels) {
+    return labels.types(iri).stream()
+        .map(t -> labels.name(t).ja())
+        .sorted(NATURAL)
+        .findFirst()
+        .orElse("その他");
   }
 
   /** The credit lines: the report of the thing, else every report. */

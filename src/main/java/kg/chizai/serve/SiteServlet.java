@@ -6,13 +6,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import kg.chizai.rdf.CKG;
+import kg.chizai.source.SourceText;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -55,9 +60,23 @@ final class SiteServlet extends HttpServlet {
   private final transient Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
   private volatile byte[] landing;
 
+  /** Source file name (as {@code ckg:sourceFile} gives it) → file. */
+  private final transient Map<String, Path> sources;
+
+  private final transient Map<String, byte[]> sourcePages = new ConcurrentHashMap<>();
+
   SiteServlet(DatasetGraph dsg, Site site) {
+    this(dsg, site, List.of());
+  }
+
+  SiteServlet(DatasetGraph dsg, Site site, List<Path> sources) {
     this.dsg = dsg;
     this.site = site;
+    Map<String, Path> byName = new TreeMap<>();
+    for (Path p : sources) {
+      byName.putIfAbsent(p.getFileName().toString(), p);
+    }
+    this.sources = Map.copyOf(byName);
   }
 
   @Override
@@ -72,6 +91,8 @@ final class SiteServlet extends HttpServlet {
       html(resp, 200, page);
     } else if (path.equals(Site.SEARCH_PATH)) {
       search(req, resp);
+    } else if (path.startsWith(SourcePage.PATH)) {
+      source(URLDecoder.decode(path.substring(SourcePage.PATH.length()), StandardCharsets.UTF_8), resp);
     } else if (ASSETS.containsKey(path)) {
       String[] asset = ASSETS.get(path);
       byte[] bytes = assetCache.computeIfAbsent(asset[0], SiteServlet::resource);
@@ -133,6 +154,47 @@ final class SiteServlet extends HttpServlet {
             });
     String page = SearchPage.render(q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site);
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A source report with numbered lines, for the name the graph gives as its source file. */
+  private void source(String name, HttpServletResponse resp) throws IOException {
+    Path file = sources.get(name);
+    Optional<String> report = file == null ? Optional.empty() : reportOf(name);
+    if (report.isEmpty()) {
+      LinkedDataServlet.plain(resp, 404, "no source file named " + name);
+      return;
+    }
+    byte[] page =
+        sourcePages.computeIfAbsent(
+            name,
+            n -> {
+              SourceText text = SourceText.read(file);
+              return Txn.calculateRead(
+                      dsg,
+                      () ->
+                          SourcePage.render(
+                              text, report.get(), LinkedDataServlet.union(dsg), site))
+                  .getBytes(StandardCharsets.UTF_8);
+            });
+    resp.setHeader("Cache-Control", "public, max-age=300");
+    html(resp, 200, page);
+  }
+
+  /** The report converted from the source file {@code name}. */
+  private Optional<String> reportOf(String name) {
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          Model graph = LinkedDataServlet.union(dsg);
+          return graph
+              .listResourcesWithProperty(CKG.sourceFile, graph.createLiteral(name))
+              .toList()
+              .stream()
+              .filter(r -> r.isURIResource())
+              .map(r -> r.getURI())
+              .sorted()
+              .findFirst();
+        });
   }
 
   private static void html(HttpServletResponse resp, int status, byte[] body) throws IOException {
