@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import kg.chizai.Pipeline;
@@ -16,8 +17,8 @@ import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
+import kg.chizai.publish.Release;
 import kg.chizai.serve.Store;
-import org.apache.jena.query.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +69,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Example queries for the landing page, *.rq (default: ${DEFAULT-VALUE}).")
   Path queries;
 
+  @Option(
+      names = "--release",
+      paramLabel = "DIR",
+      description = {
+        "A release directory written by publish to offer for download (/downloads) and",
+        "describe (/.well-known/void). Default: one built with the store, in STORE/release."
+      })
+  Path release;
+
   @Mixin ConversionOptions conversion;
 
   @Option(
@@ -102,17 +112,16 @@ final class ServeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     ChizaiServer server;
     try {
-      server =
-          ChizaiServer.create()
-              .port(port)
-              .store(store)
-              .base(pipeline.config().base())
-              .timeout(Duration.ofMillis(Math.round(timeout * 1000)))
-              .maxRows(maxRows)
-              .referenceDir(pipeline.config().referenceDir())
-              .exampleQueries(ExampleQuery.readAll(queries))
-              .source(reports, () -> convert(pipeline, reports, out, err))
-              .build();
+      boolean[] released = {false};
+      server = serverBuilder(pipeline, reports, out, err, released).build();
+      if (release == null && !released[0] && server.downloads().isEmpty()) {
+        // A store reused from a run that built no release (or whose release was deleted): build
+        // one from the same sources, and open the store again to offer it.
+        if (writeRelease(pipeline, convert(pipeline, reports, out, err), releaseDir(), out, err)) {
+          server.stop();
+          server = serverBuilder(pipeline, reports, out, err, released).build();
+        }
+      }
     } catch (ChizaiException e) {
       throw e;
     } catch (ConversionBug e) {
@@ -142,11 +151,84 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  /** The server as the options say; {@code released[0]} is set when the store build wrote one. */
+  private ChizaiServer.Builder serverBuilder(
+      Pipeline pipeline,
+      List<Path> reports,
+      PrintWriter out,
+      PrintWriter err,
+      boolean[] released) {
+    return ChizaiServer.create()
+        .port(port)
+        .store(store)
+        .base(pipeline.config().base())
+        .timeout(Duration.ofMillis(Math.round(timeout * 1000)))
+        .maxRows(maxRows)
+        .referenceDir(pipeline.config().referenceDir())
+        .exampleQueries(ExampleQuery.readAll(queries))
+        .source(
+            reports,
+            () -> {
+              Conversion c = convert(pipeline, reports, out, err);
+              if (release == null) {
+                released[0] = true;
+                writeRelease(pipeline, c, releaseDir(), out, err);
+              }
+              return c.dataset();
+            })
+        .release(Optional.of(releaseDir()));
+  }
+
+  /** Where the release built with the store goes, inside the store directory. */
+  static final String RELEASE_DIR = "release";
+
+  /**
+   * The release to offer: {@code --release DIR} as it is, else the one built with the store (when
+   * the store is built, see {@link #writeRelease}).
+   */
+  private Path releaseDir() {
+    if (release != null) {
+      if (!Files.isRegularFile(release.resolve(Release.SHA256SUMS))) {
+        throw usage("--release: not a release directory (no SHA256SUMS): " + release);
+      }
+      return release;
+    }
+    return store.resolve(RELEASE_DIR);
+  }
+
+  /**
+   * Validates a conversion and writes its release (the files {@code publish --output} writes, the
+   * same bytes) into {@code dir}. Data that does not conform gets no release: a warning, not an
+   * error, since it can still be served.
+   */
+  static boolean writeRelease(
+      Pipeline pipeline, Conversion c, Path dir, PrintWriter out, PrintWriter err) {
+    Release r;
+    try {
+      r =
+          pipeline.release(
+              pipeline.validate(c),
+              Release.Options.defaults()
+                  .withSourceDateEpoch(Release.Options.sourceDateEpoch(System.getenv())));
+    } catch (ChizaiException e) {
+      if (e.kind() != ExitCode.INVALID) {
+        throw e;
+      }
+      err.println("warning: no release to download: the data does not conform to the shapes");
+      err.flush();
+      return false;
+    }
+    r.writeTo(dir);
+    out.printf("release %s (%d files) -> %s%n", r.version(), r.files().size(), dir);
+    out.flush();
+    return true;
+  }
+
   /**
    * The conversion the store is built from. A bug in it is not a store problem: it is carried out
    * of the builder as it is, to end as an internal error.
    */
-  private static Dataset convert(
+  private static Conversion convert(
       Pipeline pipeline, List<Path> reports, PrintWriter out, PrintWriter err) {
     Conversion c;
     try {
@@ -164,7 +246,7 @@ final class ServeCommand implements Callable<Integer> {
         "converted %d report%s (%d warnings)%n",
         c.reports().size(), c.reports().size() == 1 ? "" : "s", c.warnings().size());
     out.flush();
-    return c.dataset();
+    return c;
   }
 
   /** A bug in the conversion, on its way out of the store builder. */

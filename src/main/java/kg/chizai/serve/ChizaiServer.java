@@ -54,11 +54,14 @@ public final class ChizaiServer {
   private final Store store;
   private final FusekiServer fuseki;
   private final Site site;
+  private final Optional<Downloads> downloads;
 
-  private ChizaiServer(Store store, FusekiServer fuseki, Site site) {
+  private ChizaiServer(
+      Store store, FusekiServer fuseki, Site site, Optional<Downloads> downloads) {
     this.store = store;
     this.fuseki = fuseki;
     this.site = site;
+    this.downloads = downloads;
   }
 
   public static Builder create() {
@@ -103,6 +106,11 @@ public final class ChizaiServer {
     return site;
   }
 
+  /** The version of the release offered for download, if one is. */
+  public Optional<String> downloads() {
+    return downloads.map(Downloads::version);
+  }
+
   /**
    * Configuration of a {@link ChizaiServer}; {@link #build()} opens (and if stale, builds) the
    * store.
@@ -118,6 +126,7 @@ public final class ChizaiServer {
     private Supplier<Dataset> converter;
     private Optional<Path> referenceDir = Optional.empty();
     private List<ExampleQuery> examples = List.of();
+    private Optional<Path> release = Optional.empty();
 
     private Builder() {}
 
@@ -182,6 +191,16 @@ public final class ChizaiServer {
       return this;
     }
 
+    /**
+     * A release directory written by {@code publish} to offer for download (at {@code
+     * /downloads}), whose {@code dataset.ttl} is also served at the dataset's IRI and at {@code
+     * /.well-known/void}. A directory that does not exist when the server is built offers nothing.
+     */
+    public Builder release(Optional<Path> dir) {
+      this.release = Objects.requireNonNull(dir, "release");
+      return this;
+    }
+
     /** The example queries offered on the landing page. */
     public Builder exampleQueries(List<ExampleQuery> examples) {
       this.examples = List.copyOf(examples);
@@ -205,14 +224,19 @@ public final class ChizaiServer {
               });
       try {
         Site site = Site.load(store.dataset(), iris, examples, timeout, maxRows);
-        return new ChizaiServer(store, fuseki(store.dataset(), site), site);
+        // A release directory that does not exist (yet) offers nothing; one that exists must be
+        // a release.
+        Optional<Downloads> downloads =
+            release.filter(java.nio.file.Files::isDirectory).map(Downloads::open);
+        return new ChizaiServer(
+            store, fuseki(store.dataset(), site, downloads), site, downloads);
       } catch (RuntimeException e) {
         store.close();
         throw e;
       }
     }
 
-    private FusekiServer fuseki(DatasetGraph dsg, Site site) {
+    private FusekiServer fuseki(DatasetGraph dsg, Site site, Optional<Downloads> downloads) {
       Context limits = new Context();
       limits.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
       Endpoint query =
@@ -222,8 +246,8 @@ public final class ChizaiServer {
               .processor(new LimitedQuery(maxRows, timeout))
               .context(limits)
               .build();
-      LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site);
-      SiteServlet pages = new SiteServlet(dsg, site, sources);
+      LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site, downloads);
+      SiteServlet pages = new SiteServlet(dsg, site, sources, downloads);
       return FusekiServer.create()
           .port(port)
           .loopback(loopback)
@@ -237,6 +261,10 @@ public final class ChizaiServer {
           .addServlet("/id/*", linkedData)
           .addServlet("/def", linkedData)
           .addServlet("/graph/*", linkedData)
+          .addServlet(DownloadsPage.VOID_PATH, linkedData)
+          .addServlet(DownloadsPage.PATH, pages)
+          .addServlet(Downloads.PATH + "*", pages)
+          .addServlet(Citation.PATH, pages)
           .addServlet("/search", pages)
           .addServlet("/source/*", pages)
           .addServlet("/assets/*", pages)

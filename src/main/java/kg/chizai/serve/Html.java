@@ -57,6 +57,15 @@ final class Html {
 
   /** The page shell: header with search box and navigation, the body, and the credit lines. */
   static String page(String title, String body, List<String> credits, String extraHead) {
+    return page(title, body, credits, extraHead, null);
+  }
+
+  /**
+   * The page shell with a "cite this" block in its foot (which carries the credit lines); {@code
+   * cite} may be null.
+   */
+  static String page(
+      String title, String body, List<String> credits, String extraHead, Citation cite) {
     StringBuilder sb = new StringBuilder(body.length() + 2048);
     sb.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -67,6 +76,7 @@ final class Html {
         .append(extraHead)
         .append("</head>\n<body>\n<header class=\"site\">\n")
         .append("<a class=\"brand\" href=\"/\">知財KG <span>chizai-kg</span></a>\n<nav>")
+        .append("<a href=\"/downloads\">ダウンロード <span lang=\"en\">Downloads</span></a> ")
         .append("<a href=\"/#query\">SPARQL</a> ")
         .append("<a href=\"/def\">オントロジー <span lang=\"en\">Ontology</span></a></nav>\n")
         .append("<form class=\"search\" action=\"")
@@ -77,8 +87,12 @@ final class Html {
         .append("<button type=\"submit\">検索</button></form>\n</header>\n<main>\n")
         .append(body)
         .append("</main>\n<footer>\n");
-    for (String credit : credits) {
-      sb.append("<p class=\"credit\">").append(esc(credit)).append("</p>\n");
+    if (cite != null) {
+      sb.append(cite.html());
+    } else {
+      for (String credit : credits) {
+        sb.append("<p class=\"credit\">").append(esc(credit)).append("</p>\n");
+      }
     }
     sb.append("<p>政府標準利用規約（第2.0版）に基づく。")
         .append("<span lang=\"en\">Government of Japan Standard Terms of Use 2.0")

@@ -36,6 +36,11 @@ final class LandingPage {
   private LandingPage() {}
 
   static String render(Site site) {
+    return render(site, Optional.empty(), null);
+  }
+
+  /** The page with the release's files and a "cite this" block ({@code ctx} may be null). */
+  static String render(Site site, Optional<Downloads> downloads, Citation.Context ctx) {
     Labels labels = new Labels(ModelFactory.createDefaultModel(), site.ontology());
     StringBuilder b = new StringBuilder(32_768);
     b.append("<article class=\"landing\">\n")
@@ -80,6 +85,7 @@ final class LandingPage {
         .append("</td></tr>\n</table>\n</section>\n");
 
     sections(b, site);
+    downloads(b, downloads);
     examples(b, site);
 
     b.append("<section id=\"query\">\n<h2>SPARQL クエリ <span lang=\"en\">Query editor</span></h2>\n")
@@ -103,11 +109,47 @@ final class LandingPage {
         "<link rel=\"stylesheet\" href=\"/assets/yasgui/yasgui.min.css\">\n"
             + "<script src=\"/assets/yasgui/yasgui.min.js\" defer></script>\n"
             + "<script src=\"/assets/chizai.js\" defer></script>\n";
+    List<String> credits = site.reports().stream().map(Site.ReportInfo::credit).toList();
     return Html.page(
         "知的財産推進計画の進捗状況 linked data",
         b.toString(),
-        site.reports().stream().map(Site.ReportInfo::credit).toList(),
-        head);
+        credits,
+        head,
+        Citation.orNull(
+            ctx,
+            downloads.map(Downloads::datasetIri).orElse(site.datasetIri()),
+            Citation.DATASET_JA,
+            credits,
+            site));
+  }
+
+  /** The release's files, each with its size; the rest is on the downloads page. */
+  private static void downloads(StringBuilder b, Optional<Downloads> downloads) {
+    b.append("<section id=\"downloads\">\n<h2>ダウンロード <span lang=\"en\">Downloads</span></h2>\n");
+    if (downloads.isEmpty()) {
+      b.append("<p>")
+          .append(Html.link(DownloadsPage.PATH, "リリースの作り方 how to make a release"))
+          .append("</p>\n</section>\n");
+      return;
+    }
+    Downloads d = downloads.get();
+    b.append("<p>版 <span lang=\"en\">release</span> ")
+        .append(esc(d.version()))
+        .append(" · ")
+        .append(Html.link(DownloadsPage.PATH, "すべてのファイルとチェックサム all files and checksums"))
+        .append("</p>\n<ul class=\"dumps\">\n");
+    for (Downloads.File f : d.files()) {
+      if (f.name().startsWith("chizai-kg.")) {
+        b.append("<li><a download href=\"")
+            .append(esc(d.href(f.name())))
+            .append("\">")
+            .append(esc(f.name()))
+            .append("</a> <span class=\"count\">")
+            .append(esc(DownloadsPage.size(f.size())))
+            .append("</span></li>\n");
+      }
+    }
+    b.append("</ul>\n</section>\n");
   }
 
   private static void sections(StringBuilder b, Site site) {

@@ -71,11 +71,17 @@ final class LinkedDataServlet extends HttpServlet {
 
   private final transient DatasetGraph dsg;
   private final transient Site site;
-  private volatile String ontologyHtml;
+  private final transient Optional<Downloads> downloads;
+  private final transient DailyCache ontologyHtml = new DailyCache();
 
   LinkedDataServlet(DatasetGraph dsg, Site site) {
+    this(dsg, site, Optional.empty());
+  }
+
+  LinkedDataServlet(DatasetGraph dsg, Site site, Optional<Downloads> downloads) {
     this.dsg = dsg;
     this.site = site;
+    this.downloads = downloads;
   }
 
   @Override
@@ -93,23 +99,89 @@ final class LinkedDataServlet extends HttpServlet {
     if (format.isEmpty()) {
       return;
     }
+    Citation.Context ctx = SiteServlet.context(downloads);
     if (path.equals("/def")) {
       Model ontology = ModelFactory.createDefaultModel().add(site.ontology());
       ontology.setNsPrefixes(site.ontology().getNsPrefixMap());
-      send(resp, format.get(), path, ontology, () -> ontologyHtml());
+      send(resp, format.get(), path, ontology, () -> ontologyHtml(ctx));
       return;
     }
-    Optional<Description> d = Description.read(dsg, site.iriAt(path), MAX_INCOMING);
-    if (d.isEmpty()) {
-      notFound(resp, format.get(), site.iriAt(path));
+    String iri = site.iriAt(path);
+    if (path.equals(DownloadsPage.VOID_PATH)
+        || downloads.filter(dl -> dl.datasetIri().equals(iri)).isPresent()) {
+      datasetDescription(req, resp, format.get(), path, ctx);
       return;
     }
-    send(
-        resp,
-        format.get(),
-        path,
-        d.get().data(),
-        () -> Txn.calculateRead(dsg, () -> ResourcePage.render(d.get(), site, union(dsg))));
+    Optional<Description> d = Description.read(dsg, iri, MAX_INCOMING);
+    if (d.isPresent()) {
+      send(
+          resp,
+          format.get(),
+          path,
+          d.get().data(),
+          () -> Txn.calculateRead(dsg, () -> ResourcePage.render(d.get(), site, union(dsg), ctx)));
+      return;
+    }
+    // The release's description names things the store does not hold: the catalog, the releases,
+    // their distributions.
+    Optional<Description> described = downloads.flatMap(dl -> describedByRelease(dl, iri));
+    if (described.isPresent()) {
+      send(
+          resp,
+          format.get(),
+          path,
+          described.get().data(),
+          () -> ResourcePage.render(described.get(), site, downloads.get().description(), ctx));
+      return;
+    }
+    notFound(resp, format.get(), iri);
+  }
+
+  /**
+   * The dataset description of the release ({@code dataset.ttl}), at the released dataset's IRI
+   * and at {@code /.well-known/void}: Turtle is its bytes as published; HTML is the downloads
+   * page. At the well-known URI, which machines ask, Turtle is the default.
+   */
+  private void datasetDescription(
+      HttpServletRequest req,
+      HttpServletResponse resp,
+      Format format,
+      String path,
+      Citation.Context ctx)
+      throws IOException {
+    if (downloads.isEmpty()) {
+      notFound(resp, format, site.iriAt(path));
+      return;
+    }
+    Downloads dl = downloads.get();
+    boolean wellKnown = path.equals(DownloadsPage.VOID_PATH);
+    String accept = Optional.ofNullable(req.getHeader("Accept")).orElse("");
+    Format f =
+        wellKnown
+                && format == Format.HTML
+                && req.getParameter("format") == null
+                && !accept.contains("text/html")
+            ? Format.TURTLE
+            : format;
+    if (f == Format.TURTLE) {
+      byte[] bytes = dl.descriptionBytes();
+      links(resp, path);
+      resp.setContentType("text/turtle; charset=utf-8");
+      resp.setHeader("Cache-Control", "public, max-age=300");
+      resp.setContentLength(bytes.length);
+      resp.getOutputStream().write(bytes);
+      return;
+    }
+    Model m = ModelFactory.createDefaultModel().add(dl.description());
+    m.setNsPrefixes(dl.description().getNsPrefixMap());
+    send(resp, f, path, m, () -> DownloadsPage.render(downloads, site, ctx));
+  }
+
+  /** What the release's description says about {@code iri}, if anything. */
+  private static Optional<Description> describedByRelease(Downloads dl, String iri) {
+    org.apache.jena.query.Dataset ds = org.apache.jena.query.DatasetFactory.create();
+    ds.addNamedModel("urn:x-chizai-kg:release-description", dl.description());
+    return Description.read(ds.asDatasetGraph(), iri, MAX_INCOMING);
   }
 
   /** The union of the named graphs, as the pages read it (inside a read transaction). */
@@ -117,13 +189,11 @@ final class LinkedDataServlet extends HttpServlet {
     return ModelFactory.createModelForGraph(dsg.getUnionGraph());
   }
 
-  private String ontologyHtml() {
-    String html = ontologyHtml;
-    if (html == null) {
-      html = OntologyPage.render(site.ontology(), site);
-      ontologyHtml = html;
-    }
-    return html;
+  private String ontologyHtml(Citation.Context ctx) {
+    return new String(
+        ontologyHtml.get(
+            "/def", ctx.accessed(), () -> OntologyPage.render(site.ontology(), site, ctx)),
+        StandardCharsets.UTF_8);
   }
 
   /** The format asked for, or empty after answering 400 (bad parameter) or 406. */
@@ -165,17 +235,7 @@ final class LinkedDataServlet extends HttpServlet {
   private static void send(
       HttpServletResponse resp, Format f, String path, Model data, Supplier<String> html)
       throws IOException {
-    for (Format alt : Format.values()) {
-      resp.addHeader(
-          "Link",
-          "<"
-              + path
-              + "?format="
-              + alt.key
-              + ">; rel=\"alternate\"; type=\""
-              + alt.mediaType
-              + "\"");
-    }
+    links(resp, path);
     resp.setHeader("Cache-Control", "public, max-age=300");
     resp.setCharacterEncoding("UTF-8");
     if (f == Format.HTML) {
@@ -191,6 +251,21 @@ final class LinkedDataServlet extends HttpServlet {
     }
     try (OutputStream out = resp.getOutputStream()) {
       RDFWriter.source(data).format(f.rdf).output(out);
+    }
+  }
+
+  /** A {@code Link} header naming each representation of {@code path}. */
+  private static void links(HttpServletResponse resp, String path) {
+    for (Format alt : Format.values()) {
+      resp.addHeader(
+          "Link",
+          "<"
+              + path
+              + "?format="
+              + alt.key
+              + ">; rel=\"alternate\"; type=\""
+              + alt.mediaType
+              + "\"");
     }
   }
 

@@ -27,6 +27,11 @@ final class OntologyPage {
   private OntologyPage() {}
 
   static String render(Model ontology, Site site) {
+    return render(ontology, site, null);
+  }
+
+  /** The page with a "cite this" block ({@code cite} may be null). */
+  static String render(Model ontology, Site site, Citation.Context cite) {
     Labels labels = new Labels(ModelFactory.createDefaultModel(), ontology);
     Resource o = ontology.getResource(CKG.ONTOLOGY);
     StringBuilder b = new StringBuilder(16_384);
@@ -92,11 +97,10 @@ final class OntologyPage {
         "Annotation properties",
         Map.of());
     b.append("</article>\n");
+    String title = lang(o, RDFS.label, "ja").orElse("オントロジー");
+    List<String> credits = site.reports().stream().map(Site.ReportInfo::credit).toList();
     return Html.page(
-        lang(o, RDFS.label, "ja").orElse("オントロジー"),
-        b.toString(),
-        site.reports().stream().map(Site.ReportInfo::credit).toList(),
-        "");
+        title, b.toString(), credits, "", Citation.orNull(cite, CKG.ONTOLOGY, title, credits, site));
   }
 
   private static void section(

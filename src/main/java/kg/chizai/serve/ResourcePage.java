@@ -110,6 +110,11 @@ final class ResourcePage {
    * card, a body with its entries by area, an event with its object (see {@link ThingPage}).
    */
   static String render(Description d, Site site, Model graph) {
+    return render(d, site, graph, null);
+  }
+
+  /** The page with a "cite this" block ({@code cite} may be null). */
+  static String render(Description d, Site site, Model graph, Citation.Context cite) {
     Model all = ModelFactory.createUnion(d.data(), d.context());
     Labels labels = new Labels(graph == null ? all : graph, site.ontology());
     Resource r = all.getResource(d.iri());
@@ -182,7 +187,13 @@ final class ResourcePage {
     }
     b.append("</p>\n</section>\n</article>\n");
 
-    return Html.page(name.ja(), b.toString(), credits(d.iri(), r, site), "");
+    List<String> credits = credits(d.iri(), r, site);
+    return Html.page(
+        name.ja(),
+        b.toString(),
+        credits,
+        "",
+        Citation.orNull(cite, d.iri(), name.ja(), credits, site));
   }
 
   /** The source quote and where it stands: sheet, lines, file. */

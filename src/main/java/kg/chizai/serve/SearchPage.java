@@ -63,6 +63,12 @@ final class SearchPage {
   }
 
   static String render(String q, List<Hit> hits, Model context, String sparql, Site site) {
+    return render(q, hits, context, sparql, site, null);
+  }
+
+  /** The page with a "cite this" block ({@code cite} may be null). */
+  static String render(
+      String q, List<Hit> hits, Model context, String sparql, Site site, Citation.Context cite) {
     Labels labels = new Labels(context, site.ontology());
     List<String> words = words(q);
     StringBuilder b = new StringBuilder(16_384);
@@ -114,11 +120,14 @@ final class SearchPage {
           .append(" occur.</span></p>\n");
     }
     b.append("</article>\n");
+    String title = words.isEmpty() ? "全文検索" : "「" + q.strip() + "」の検索結果";
+    List<String> credits = site.reports().stream().map(Site.ReportInfo::credit).toList();
     return Html.page(
-        words.isEmpty() ? "全文検索" : "「" + q.strip() + "」の検索結果",
+        title,
         b.toString(),
-        site.reports().stream().map(Site.ReportInfo::credit).toList(),
-        "");
+        credits,
+        "",
+        Citation.orNull(cite, site.datasetIri(), Citation.DATASET_JA, credits, site));
   }
 
   /** The text, escaped, with every occurrence of a search word in {@code <mark>}. */

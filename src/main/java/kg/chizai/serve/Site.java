@@ -80,6 +80,11 @@ public record Site(
     examples = List.copyOf(examples);
   }
 
+  /** The dataset (all its releases), e.g. {@code https://w3id.org/chizai-kg/id/dataset}. */
+  public String datasetIri() {
+    return iris.dataset();
+  }
+
   /** The base of the dataset's IRIs, e.g. {@code https://w3id.org/chizai-kg/}. */
   public String base() {
     return iris.base();

@@ -5,10 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +29,8 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
@@ -58,20 +63,23 @@ final class SiteServlet extends HttpServlet {
   private final transient DatasetGraph dsg;
   private final transient Site site;
   private final transient Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
-  private volatile byte[] landing;
+
+  /** Rendered pages that depend only on the data and the day (the access date they cite). */
+  private final transient DailyCache pages = new DailyCache();
+
+  private final transient Optional<Downloads> downloads;
 
   /** Source file name (as {@code ckg:sourceFile} gives it) → file. */
   private final transient Map<String, Path> sources;
 
-  private final transient Map<String, byte[]> sourcePages = new ConcurrentHashMap<>();
-
   SiteServlet(DatasetGraph dsg, Site site) {
-    this(dsg, site, List.of());
+    this(dsg, site, List.of(), Optional.empty());
   }
 
-  SiteServlet(DatasetGraph dsg, Site site, List<Path> sources) {
+  SiteServlet(DatasetGraph dsg, Site site, List<Path> sources, Optional<Downloads> downloads) {
     this.dsg = dsg;
     this.site = site;
+    this.downloads = downloads;
     Map<String, Path> byName = new TreeMap<>();
     for (Path p : sources) {
       byName.putIfAbsent(p.getFileName().toString(), p);
@@ -82,17 +90,25 @@ final class SiteServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
+    Citation.Context ctx = context(downloads);
     if (path.equals("/") || path.isEmpty()) {
-      byte[] page = landing;
-      if (page == null) {
-        page = LandingPage.render(site).getBytes(StandardCharsets.UTF_8);
-        landing = page;
-      }
-      html(resp, 200, page);
+      html(resp, 200, pages.get("/", ctx.accessed(), () -> LandingPage.render(site, downloads, ctx)));
+    } else if (path.equals(DownloadsPage.PATH)) {
+      html(
+          resp,
+          200,
+          pages.get(path, ctx.accessed(), () -> DownloadsPage.render(downloads, site, ctx)));
+    } else if (path.startsWith(Downloads.PATH)) {
+      dump(path.substring(Downloads.PATH.length()), resp);
+    } else if (path.equals(Citation.PATH)) {
+      cite(req, resp, ctx);
     } else if (path.equals(Site.SEARCH_PATH)) {
       search(req, resp);
     } else if (path.startsWith(SourcePage.PATH)) {
-      source(URLDecoder.decode(path.substring(SourcePage.PATH.length()), StandardCharsets.UTF_8), resp);
+      source(
+          URLDecoder.decode(path.substring(SourcePage.PATH.length()), StandardCharsets.UTF_8),
+          resp,
+          ctx);
     } else if (ASSETS.containsKey(path)) {
       String[] asset = ASSETS.get(path);
       byte[] bytes = assetCache.computeIfAbsent(asset[0], SiteServlet::resource);
@@ -112,7 +128,8 @@ final class SiteServlet extends HttpServlet {
       html(
           resp,
           200,
-          SearchPage.render(q, List.of(), ModelFactory.createDefaultModel(), "", site)
+          SearchPage.render(
+                  q, List.of(), ModelFactory.createDefaultModel(), "", site, context(downloads))
               .getBytes(StandardCharsets.UTF_8));
       return;
     }
@@ -152,12 +169,15 @@ final class SiteServlet extends HttpServlet {
               hits.forEach(h -> iris.add(h.iri()));
               return Description.facts(dsg, iris);
             });
-    String page = SearchPage.render(q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site);
+    String page =
+        SearchPage.render(
+            q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site, context(downloads));
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A source report with numbered lines, for the name the graph gives as its source file. */
-  private void source(String name, HttpServletResponse resp) throws IOException {
+  private void source(String name, HttpServletResponse resp, Citation.Context ctx)
+      throws IOException {
     Path file = sources.get(name);
     Optional<String> report = file == null ? Optional.empty() : reportOf(name);
     if (report.isEmpty()) {
@@ -165,19 +185,104 @@ final class SiteServlet extends HttpServlet {
       return;
     }
     byte[] page =
-        sourcePages.computeIfAbsent(
-            name,
-            n -> {
+        pages.get(
+            SourcePage.PATH + name,
+            ctx.accessed(),
+            () -> {
               SourceText text = SourceText.read(file);
               return Txn.calculateRead(
-                      dsg,
-                      () ->
-                          SourcePage.render(
-                              text, report.get(), LinkedDataServlet.union(dsg), site))
-                  .getBytes(StandardCharsets.UTF_8);
+                  dsg,
+                  () ->
+                      SourcePage.render(
+                          text, report.get(), LinkedDataServlet.union(dsg), site, ctx));
             });
     resp.setHeader("Cache-Control", "public, max-age=300");
     html(resp, 200, page);
+  }
+
+  /** What pages cite: the release served, and today. */
+  static Citation.Context context(Optional<Downloads> downloads) {
+    return new Citation.Context(downloads.map(Downloads::version), LocalDate.now());
+  }
+
+  /** A file of the release, byte for byte: {@code <version>/<name>}. */
+  private void dump(String rest, HttpServletResponse resp) throws IOException {
+    int slash = rest.indexOf('/');
+    Optional<Downloads.File> file =
+        downloads
+            .filter(d -> slash > 0 && rest.substring(0, slash).equals(d.version()))
+            .flatMap(
+                d ->
+                    d.files().stream()
+                        .filter(f -> f.name().equals(rest.substring(slash + 1)))
+                        .findFirst());
+    if (file.isEmpty()) {
+      LinkedDataServlet.plain(resp, 404, "no such file in the release: " + rest);
+      return;
+    }
+    Downloads.File f = file.get();
+    Path p = downloads.get().file(f.name()).orElseThrow();
+    resp.setStatus(200);
+    resp.setContentType(
+        f.mediaType().startsWith("text/") ? f.mediaType() + "; charset=utf-8" : f.mediaType());
+    resp.setContentLengthLong(Files.size(p));
+    resp.setHeader("ETag", "\"" + f.sha256() + "\"");
+    resp.setHeader("Cache-Control", "public, max-age=86400");
+    String base = f.name().substring(f.name().lastIndexOf('/') + 1);
+    resp.setHeader("Content-Disposition", "attachment; filename=\"" + base + "\"");
+    try (OutputStream out = resp.getOutputStream()) {
+      Files.copy(p, out);
+    }
+  }
+
+  /** The citation of an IRI of the data as BibTeX or CSL-JSON. */
+  private void cite(HttpServletRequest req, HttpServletResponse resp, Citation.Context ctx)
+      throws IOException {
+    String iri = Optional.ofNullable(req.getParameter("iri")).orElse(site.datasetIri());
+    String format = Optional.ofNullable(req.getParameter("format")).orElse("bibtex");
+    Citation c = Txn.calculateRead(dsg, () -> citation(iri, ctx));
+    String body;
+    String type;
+    String ext;
+    switch (format) {
+      case "bibtex" -> {
+        body = c.bibtex();
+        type = "application/x-bibtex; charset=utf-8";
+        ext = "bib";
+      }
+      case "csl-json" -> {
+        body = c.cslJson();
+        type = "application/vnd.citationstyles.csl+json; charset=utf-8";
+        ext = "json";
+      }
+      default -> {
+        LinkedDataServlet.plain(resp, 400, "unknown format '" + format + "': use bibtex or csl-json");
+        return;
+      }
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    resp.setStatus(200);
+    resp.setContentType(type);
+    resp.setHeader("Content-Disposition", "inline; filename=\"" + c.key() + "." + ext + "\"");
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
+  }
+
+  /** The citation of {@code iri}: its name and report from the graph, else the dataset's. */
+  private Citation citation(String iri, Citation.Context ctx) {
+    Model graph = LinkedDataServlet.union(dsg);
+    Resource r = graph.getResource(iri);
+    if (!graph.contains(r, null, (RDFNode) null)) {
+      return Citation.dataset(iri, Citation.DATASET_JA, ctx, site);
+    }
+    String name = new Labels(graph, site.ontology()).name(iri).ja();
+    List<String> credits =
+        Facts.object(r, CKG.inReport)
+            .flatMap(rep -> site.report(rep.getURI()))
+            .or(() -> site.report(iri))
+            .map(rep -> List.of(rep.credit()))
+            .orElseGet(() -> site.reports().stream().map(Site.ReportInfo::credit).toList());
+    return Citation.of(iri, name, credits, ctx, site);
   }
 
   /** The report converted from the source file {@code name}. */

@@ -35,7 +35,8 @@ final class SourcePage {
    * Renders the source of {@code report} (an IRI of the graph whose {@code ckg:sourceFile} is the
    * text's name).
    */
-  static String render(SourceText text, String report, Model graph, Site site) {
+  static String render(
+      SourceText text, String report, Model graph, Site site, Citation.Context cite) {
     Labels labels = new Labels(graph, site.ontology());
     Resource r = graph.getResource(report);
     Map<Integer, List<Resource>> starts = new TreeMap<>();
@@ -84,6 +85,11 @@ final class SourcePage {
     b.append("</ol>\n</article>\n");
     List<String> credits =
         site.report(report).map(rep -> List.of(rep.credit())).orElse(List.of());
-    return Html.page("原文 " + text.name(), b.toString(), credits, "");
+    return Html.page(
+        "原文 " + text.name(),
+        b.toString(),
+        credits,
+        "",
+        Citation.orNull(cite, report, title.ja() + "（原文）", credits, site));
   }
 }

@@ -310,7 +310,7 @@ class ReportPageTest {
   void source_everyLineAnchored_thingsLinkedFromTheirFirstLine() {
     kg.chizai.source.SourceText text = kg.chizai.source.SourceText.read(TestServers.SEED);
     String report = BASE + "id/report/2025-progress";
-    Document doc = Jsoup.parse(SourcePage.render(text, report, graph, site));
+    Document doc = Jsoup.parse(SourcePage.render(text, report, graph, site, null));
     assertEquals(text.lineCount(), doc.select("ol.lines > li").size());
     QuerySolution d =
         select("SELECT ?d ?n WHERE { ?d a ckg:Direction ; ckg:lineStart ?n } ORDER BY ?d LIMIT 1")
