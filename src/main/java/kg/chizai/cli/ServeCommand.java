@@ -107,6 +107,7 @@ final class ServeCommand implements Callable<Integer> {
     if (maxRows < 1) {
       throw usage("--max-rows must be at least 1: " + maxRows);
     }
+    releaseDir();
     List<Path> reports = reports(sources);
     Pipeline pipeline = conversion.pipeline();
     long start = System.nanoTime();

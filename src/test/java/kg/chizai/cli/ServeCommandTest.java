@@ -64,4 +64,15 @@ class ServeCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("base"), r.err());
   }
+
+  @Test
+  void serve_releaseThatIsNotARelease_exit2BeforeTouchingTheStore() throws Exception {
+    Files.writeString(dir.resolve("dataset.ttl"), "");
+    ConvertCommandTest.Run r =
+        ConvertCommandTest.run(
+            "serve", "--release", dir.toString(), "--store", dir.resolve("s").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("not a release directory"), r.err());
+    assertFalse(Files.exists(dir.resolve("s")));
+  }
 }
