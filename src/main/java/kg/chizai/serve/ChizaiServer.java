@@ -265,6 +265,7 @@ public final class ChizaiServer {
           .addServlet(DownloadsPage.PATH, pages)
           .addServlet(Downloads.PATH + "*", pages)
           .addServlet(Citation.PATH, pages)
+          .addServlet(FacetPage.PATH, pages)
           .addServlet("/search", pages)
           .addServlet("/source/*", pages)
           .addServlet("/assets/*", pages)

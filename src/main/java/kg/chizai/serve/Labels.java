@@ -204,6 +204,11 @@ final class Labels {
     return new Name("← " + forward.ja(), forward.en().map(e -> "← " + e));
   }
 
+  /** The thing as a resource of the data the names are read from. */
+  Resource dataResource(String iri) {
+    return data.getResource(iri);
+  }
+
   /** The IRIs of a thing's types in the data. */
   java.util.List<String> types(String iri) {
     return data.listObjectsOfProperty(data.getResource(iri), RDF.type).toList().stream()

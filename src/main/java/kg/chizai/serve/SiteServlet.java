@@ -102,6 +102,18 @@ final class SiteServlet extends HttpServlet {
       dump(path.substring(Downloads.PATH.length()), resp);
     } else if (path.equals(Citation.PATH)) {
       cite(req, resp, ctx);
+    } else if (path.equals(FacetPage.PATH)) {
+      FacetPage.State state = FacetPage.State.parse(req::getParameter);
+      html(
+          resp,
+          200,
+          pages.get(
+              state.href(),
+              ctx.accessed(),
+              () ->
+                  Txn.calculateRead(
+                      dsg,
+                      () -> FacetPage.render(state, LinkedDataServlet.union(dsg), site, ctx))));
     } else if (path.equals(Site.SEARCH_PATH)) {
       search(req, resp);
     } else if (path.startsWith(SourcePage.PATH)) {
