@@ -266,6 +266,8 @@ public final class ChizaiServer {
           .addServlet(Downloads.PATH + "*", pages)
           .addServlet(Citation.PATH, pages)
           .addServlet(FacetPage.PATH, pages)
+          .addServlet(Charts.PATH, pages)
+          .addServlet(Charts.PATH + "/*", pages)
           .addServlet("/search", pages)
           .addServlet("/source/*", pages)
           .addServlet("/assets/*", pages)

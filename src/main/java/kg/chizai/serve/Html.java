@@ -77,6 +77,7 @@ final class Html {
         .append("</head>\n<body>\n<header class=\"site\">\n")
         .append("<a class=\"brand\" href=\"/\">知財KG <span>chizai-kg</span></a>\n<nav>")
         .append("<a href=\"/browse\">絞り込み <span lang=\"en\">Browse</span></a> ")
+        .append("<a href=\"/charts\">グラフ <span lang=\"en\">Charts</span></a> ")
         .append("<a href=\"/downloads\">ダウンロード <span lang=\"en\">Downloads</span></a> ")
         .append("<a href=\"/#query\">SPARQL</a> ")
         .append("<a href=\"/def\">オントロジー <span lang=\"en\">Ontology</span></a></nav>\n")

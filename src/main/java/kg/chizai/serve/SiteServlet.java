@@ -102,6 +102,16 @@ final class SiteServlet extends HttpServlet {
       dump(path.substring(Downloads.PATH.length()), resp);
     } else if (path.equals(Citation.PATH)) {
       cite(req, resp, ctx);
+    } else if (path.equals(Charts.PATH)) {
+      html(
+          resp,
+          200,
+          pages.get(
+              path,
+              ctx.accessed(),
+              () -> Txn.calculateRead(dsg, () -> Charts.page(LinkedDataServlet.union(dsg), site, ctx))));
+    } else if (path.startsWith(Charts.PATH + "/")) {
+      chart(path.substring(Charts.PATH.length() + 1), resp, ctx);
     } else if (path.equals(FacetPage.PATH)) {
       FacetPage.State state = FacetPage.State.parse(req::getParameter);
       html(
@@ -210,6 +220,43 @@ final class SiteServlet extends HttpServlet {
             });
     resp.setHeader("Cache-Control", "public, max-age=300");
     html(resp, 200, page);
+  }
+
+  /** A chart as SVG ({@code <id>.svg}) or its data as CSV ({@code <id>.csv}). */
+  private void chart(String name, HttpServletResponse resp, Citation.Context ctx)
+      throws IOException {
+    int dot = name.lastIndexOf('.');
+    Optional<Charts.Chart> chart =
+        dot < 0 ? Optional.empty() : Charts.byId(name.substring(0, dot));
+    String ext = dot < 0 ? "" : name.substring(dot + 1);
+    if (chart.isEmpty() || !(ext.equals("svg") || ext.equals("csv"))) {
+      LinkedDataServlet.plain(resp, 404, "no chart " + name);
+      return;
+    }
+    byte[] body =
+        pages.get(
+            Charts.PATH + "/" + name,
+            ctx.accessed(),
+            () ->
+                Txn.calculateRead(
+                    dsg,
+                    () -> {
+                      Charts.Table t = Charts.run(chart.get(), LinkedDataServlet.union(dsg));
+                      return ext.equals("svg")
+                          ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                              + Charts.svg(chart.get(), t, site)
+                          : t.csv();
+                    }));
+    resp.setStatus(200);
+    resp.setContentType(
+        ext.equals("svg") ? "image/svg+xml; charset=utf-8" : "text/csv; charset=utf-8");
+    resp.setHeader("Cache-Control", "public, max-age=300");
+    if (ext.equals("csv")) {
+      resp.setHeader(
+          "Content-Disposition", "inline; filename=\"chizai-kg-" + chart.get().id() + ".csv\"");
+    }
+    resp.setContentLength(body.length);
+    resp.getOutputStream().write(body);
   }
 
   /** What pages cite: the release served, and today. */

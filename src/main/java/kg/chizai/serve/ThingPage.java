@@ -182,6 +182,14 @@ final class ThingPage {
         .append("<span class=\"count\">(")
         .append(entries.size())
         .append(")</span></h2>\n");
+    b.append("<p>")
+        .append(
+            Html.link(
+                FacetPage.PATH + "?kind=entry&body=" + FacetPage.encode(body.getURI()),
+                children.isEmpty() ? "絞り込みで見る" : "下位組織の記載も含めて絞り込みで見る"))
+        .append(" <span lang=\"en\">(browse")
+        .append(children.isEmpty() ? "" : ", with its sub-organizations")
+        .append(")</span></p>\n");
     Map<Resource, List<Resource>> byArea = new LinkedHashMap<>();
     for (Resource e : entries) {
       Resource area = Facts.object(e, CKG.inSection).orElse(null);
