@@ -2,10 +2,13 @@ package kg.chizai.serve;
 
 import static kg.chizai.serve.Html.esc;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.rdf.model.ModelFactory;
 
 /**
@@ -39,40 +42,64 @@ final class LandingPage {
     return render(site, Optional.empty(), null);
   }
 
-  /** The page with the release's files and a "cite this" block ({@code ctx} may be null). */
+  /**
+   * The page: at the top, what the dataset is, its sections with counts, the charts and the
+   * downloads (all above the fold on a laptop screen); then ways in (browse, search), the example
+   * queries grouped by topic, the query editor, the endpoints and the counts by class.
+   */
   static String render(Site site, Optional<Downloads> downloads, Citation.Context ctx) {
     Labels labels = new Labels(ModelFactory.createDefaultModel(), site.ontology());
     StringBuilder b = new StringBuilder(32_768);
-    b.append("<article class=\"landing\">\n")
-        .append("<h1>知財KG <span lang=\"en\">chizai-kg</span></h1>\n")
+    b.append("<article class=\"landing\">\n<div class=\"intro\" id=\"what\">\n")
+        .append("<h1>知財KG <span lang=\"en\">chizai-kg</span> — 知的財産推進計画の進捗状況</h1>\n")
         .append("<p lang=\"ja\">知的財産戦略本部の「知的財産推進計画」の進捗状況報告を、")
-        .append("リンクトデータ（RDF）のナレッジグラフにしたものです。")
-        .append("章・分野とページ、計画の方向性、府省庁等による主な進捗状況の記載、")
-        .append("どの府省庁がどの方向性に対応しているかを、すべて原文の行番号とともに収めています。</p>\n")
+        .append("リンクトデータ（RDF）にしたもの。計画の方向性、府省庁等による主な進捗状況の記載、")
+        .append("その進捗区分・日付・挙げる法令を、すべて原文の行とともに収める。</p>\n")
         .append("<p lang=\"en\">The progress reports on Japan's Intellectual Property Strategic")
-        .append(" Program as a linked-data knowledge graph: sections and sheets, plan directions")
-        .append(" (方向性), the ministries' progress entries (主な進捗状況), who reported each and")
-        .append(" which direction it answers, every fact pointing back to its source lines.</p>\n");
-
+        .append(" Program as linked data: plan directions, the ministries' progress entries, their")
+        .append(" status, dates and the statutes they name, every fact pointing back to its source")
+        .append(" lines.</p>\n");
     b.append("<form class=\"search big\" action=\"")
         .append(Site.SEARCH_PATH)
         .append("\" method=\"get\" role=\"search\">")
         .append("<input type=\"search\" name=\"q\" placeholder=\"全文検索（例：海賊版、生成AI）\"")
         .append(" aria-label=\"全文検索 full-text search\">")
-        .append("<button type=\"submit\">検索 <span lang=\"en\">Search</span></button></form>\n");
+        .append("<button type=\"submit\">検索 <span lang=\"en\">Search</span></button>")
+        .append(" <a href=\"")
+        .append(FacetPage.PATH)
+        .append("\">条件で絞り込む <span lang=\"en\">browse by body, area, status…</span></a></form>\n")
+        .append("</div>\n<div class=\"top\">\n");
+    sections(b, site);
+    charts(b);
+    downloads(b, downloads);
+    b.append("</div>\n");
 
-    b.append("<section>\n<h2>報告 <span lang=\"en\">Reports</span></h2>\n<ul>\n");
-    for (Site.ReportInfo r : site.reports()) {
-      b.append("<li>")
-          .append(Html.link(site.local(r.iri()), r.title(), r.iri()))
-          .append(r.issued().flatMap(Site::wareki).map(w -> "（" + esc(w) + "）").orElse(""))
-          .append(r.publisher().map(p -> " " + esc(p)).orElse(""))
-          .append("</li>\n");
-    }
-    b.append("</ul>\n</section>\n");
+    examples(b, site);
 
-    b.append(
-        "<section>\n<h2>件数 <span lang=\"en\">Counts by class</span></h2>\n<table class=\"kv counts\">\n");
+    b.append("<section id=\"query\">\n<h2>SPARQL クエリ <span lang=\"en\">Query editor</span></h2>\n")
+        .append("<p class=\"share\"><a id=\"share-link\" href=\"/#query\">この問い合わせへのリンク")
+        .append(" <span lang=\"en\">link to this query</span></a></p>\n")
+        .append("<div id=\"yasgui\" data-endpoint=\"")
+        .append(Site.SPARQL_PATH)
+        .append("\" data-base=\"")
+        .append(esc(site.base()))
+        .append("\" data-prefixes=\"")
+        .append(esc(prefixesJson()))
+        .append("\" data-query=\"")
+        .append(esc(DEFAULT_QUERY))
+        .append("\"></div>\n")
+        .append("<noscript><form action=\"")
+        .append(Site.SPARQL_PATH)
+        .append("\" method=\"post\"><textarea name=\"query\" rows=\"12\" cols=\"80\"")
+        .append(" aria-label=\"SPARQL\">")
+        .append(esc(DEFAULT_QUERY))
+        .append("</textarea><br><button type=\"submit\">実行 Run</button></form></noscript>\n")
+        .append("</section>\n");
+
+    endpoints(b, site);
+
+    b.append("<section id=\"counts\">\n<details><summary>件数 <span lang=\"en\">Counts by class</span>")
+        .append("</summary>\n<table class=\"kv counts\">\n");
     for (Site.ClassCount c : site.classCounts()) {
       b.append("<tr><th>")
           .append(ResourcePage.term(c.iri(), labels, site))
@@ -82,33 +109,13 @@ final class LandingPage {
     }
     b.append("<tr><th>トリプル <span lang=\"en\">triples (all graphs)</span></th><td class=\"num\">")
         .append(site.quadCount())
-        .append("</td></tr>\n</table>\n</section>\n");
-
-    sections(b, site);
-    downloads(b, downloads);
-    examples(b, site);
-
-    b.append("<section id=\"query\">\n<h2>SPARQL クエリ <span lang=\"en\">Query editor</span></h2>\n")
-        .append("<div id=\"yasgui\" data-endpoint=\"")
-        .append(Site.SPARQL_PATH)
-        .append("\" data-base=\"")
-        .append(esc(site.base()))
-        .append("\" data-query=\"")
-        .append(esc(DEFAULT_QUERY))
-        .append("\"></div>\n")
-        .append("<noscript><form action=\"")
-        .append(Site.SPARQL_PATH)
-        .append("\" method=\"post\"><textarea name=\"query\" rows=\"12\" cols=\"80\">")
-        .append(esc(DEFAULT_QUERY))
-        .append("</textarea><br><button type=\"submit\">実行 Run</button></form></noscript>\n")
-        .append("</section>\n");
-
-    endpoints(b, site);
+        .append("</td></tr>\n</table>\n</details>\n</section>\n");
     b.append("</article>\n");
     String head =
         "<link rel=\"stylesheet\" href=\"/assets/yasgui/yasgui.min.css\">\n"
             + "<script src=\"/assets/yasgui/yasgui.min.js\" defer></script>\n"
-            + "<script src=\"/assets/chizai.js\" defer></script>\n";
+            + "<script src=\"/assets/chizai.js\" defer></script>\n"
+            + "<script src=\"/assets/editor.js\" defer></script>\n";
     List<String> credits = site.reports().stream().map(Site.ReportInfo::credit).toList();
     return Html.page(
         "知的財産推進計画の進捗状況 linked data",
@@ -123,9 +130,53 @@ final class LandingPage {
             site));
   }
 
+  /** The prefixes the editor shortens IRIs with, as a JSON object. */
+  static String prefixesJson() {
+    StringBuilder sb = new StringBuilder("{");
+    Namespaces.prefixes().getNsPrefixMap().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              if (sb.length() > 1) {
+                sb.append(',');
+              }
+              sb.append('"')
+                  .append(e.getKey())
+                  .append("\":\"")
+                  .append(e.getValue().replace("\\", "\\\\").replace("\"", "\\\""))
+                  .append('"');
+            });
+    return sb.append('}').toString();
+  }
+
+  /** The charts as small pictures, each linked to its full view. */
+  private static void charts(StringBuilder b) {
+    b.append("<section id=\"charts\" class=\"box\">\n<h2>")
+        .append(Html.link(Charts.PATH, "グラフ"))
+        .append(" <span lang=\"en\">Charts</span></h2>\n<ul class=\"thumbs\">\n");
+    for (Charts.Chart c : Charts.ALL) {
+      b.append("<li><a href=\"")
+          .append(Charts.PATH)
+          .append('#')
+          .append(c.id())
+          .append("\"><img src=\"")
+          .append(Charts.PATH)
+          .append('/')
+          .append(c.id())
+          .append(".svg\" alt=\"")
+          .append(esc(c.ja() + " " + c.en()))
+          .append("\" loading=\"lazy\"><span>")
+          .append(esc(c.ja()))
+          .append("</span></a></li>\n");
+    }
+    b.append("</ul>\n</section>\n");
+  }
+
   /** The release's files, each with its size; the rest is on the downloads page. */
   private static void downloads(StringBuilder b, Optional<Downloads> downloads) {
-    b.append("<section id=\"downloads\">\n<h2>ダウンロード <span lang=\"en\">Downloads</span></h2>\n");
+    b.append("<section id=\"downloads\" class=\"box\">\n<h2>")
+        .append(Html.link(DownloadsPage.PATH, "ダウンロード"))
+        .append(" <span lang=\"en\">Downloads</span></h2>\n");
     if (downloads.isEmpty()) {
       b.append("<p>")
           .append(Html.link(DownloadsPage.PATH, "リリースの作り方 how to make a release"))
@@ -133,11 +184,9 @@ final class LandingPage {
       return;
     }
     Downloads d = downloads.get();
-    b.append("<p>版 <span lang=\"en\">release</span> ")
+    b.append("<p>版 <span lang=\"en\">release</span> <strong>")
         .append(esc(d.version()))
-        .append(" · ")
-        .append(Html.link(DownloadsPage.PATH, "すべてのファイルとチェックサム all files and checksums"))
-        .append("</p>\n<ul class=\"dumps\">\n");
+        .append("</strong> · CC BY 4.0</p>\n<ul class=\"dumps\">\n");
     for (Downloads.File f : d.files()) {
       if (f.name().startsWith("chizai-kg.")) {
         b.append("<li><a download href=\"")
@@ -149,18 +198,24 @@ final class LandingPage {
             .append("</span></li>\n");
       }
     }
-    b.append("</ul>\n</section>\n");
+    b.append("</ul>\n<p>")
+        .append(Html.link(DownloadsPage.PATH, "全ファイルと SHA-256"))
+        .append(" · ")
+        .append(Html.link(DownloadsPage.VOID_PATH, "VoID"))
+        .append(" · ")
+        .append(Html.link(Site.SPARQL_PATH, "SPARQL"))
+        .append("</p>\n</section>\n");
   }
 
   private static void sections(StringBuilder b, Site site) {
-    b.append("<section>\n<h2>章・分野 <span lang=\"en\">Sections</span></h2>\n");
+    b.append("<section id=\"sections\" class=\"box\">\n<h2>章・分野 <span lang=\"en\">Sections</span></h2>\n");
     for (Site.ReportInfo r : site.reports()) {
       List<Site.SectionInfo> ofReport =
           site.sections().stream().filter(s -> s.report().equals(r.iri())).toList();
-      if (site.reports().size() > 1) {
-        b.append("<h3>").append(esc(r.title())).append("</h3>\n");
-      }
-      b.append("<ul class=\"sections\">\n");
+      b.append("<p class=\"report\">")
+          .append(Html.link(site.local(r.iri()), r.title(), r.iri()))
+          .append(r.issued().flatMap(Site::wareki).map(w -> "（" + esc(w) + "）").orElse(""))
+          .append("</p>\n<ul class=\"sections\">\n");
       for (Site.SectionInfo s : ofReport) {
         if (s.parent().isPresent()
             && ofReport.stream().anyMatch(p -> p.iri().equals(s.parent().get()))) {
@@ -175,19 +230,22 @@ final class LandingPage {
 
   private static void section(
       StringBuilder b, Site.SectionInfo s, List<Site.SectionInfo> all, Site site) {
+    List<Site.SectionInfo> children =
+        all.stream().filter(c -> c.parent().equals(Optional.of(s.iri()))).toList();
     b.append("<li>")
         .append(
             Html.link(
                 site.local(s.iri()),
-                s.number().map(n -> "(" + n + ") ").orElse("") + s.title(),
-                s.iri()))
-        .append(" <span class=\"count\">方向性 ")
-        .append(s.directions())
-        .append(" · 進捗 ")
-        .append(s.entries())
-        .append("</span>");
-    List<Site.SectionInfo> children =
-        all.stream().filter(c -> c.parent().equals(Optional.of(s.iri()))).toList();
+                s.number().map(n -> (children.isEmpty() ? "(" + n + ") " : n + ". ")).orElse("")
+                    + s.title(),
+                s.iri()));
+    if (children.isEmpty() || s.directions() + s.entries() > 0) {
+      b.append(" <span class=\"count\" title=\"方向性 directions · 記載 entries\">")
+          .append(s.directions())
+          .append(" · ")
+          .append(s.entries())
+          .append("</span>");
+    }
     if (!children.isEmpty()) {
       b.append("\n<ul>\n");
       for (Site.SectionInfo c : children) {
@@ -198,31 +256,48 @@ final class LandingPage {
     b.append("</li>\n");
   }
 
+  /** Where an example opens: {@code /?example=name}, redirected to the editor with its text. */
+  static String exampleHref(ExampleQuery q) {
+    return "/?example=" + FacetPage.encode(q.name());
+  }
+
+  /** The example queries, grouped by topic, each titled in Japanese and English. */
   private static void examples(StringBuilder b, Site site) {
     if (site.examples().isEmpty()) {
       return;
     }
-    b.append(
-        "<section id=\"examples\">\n<h2>クエリの例 <span lang=\"en\">Example queries</span></h2>\n<ol class=\"examples\">\n");
-    for (ExampleQuery q : site.examples()) {
-      String href =
-          "/?query="
-              + URLEncoder.encode(q.text(), StandardCharsets.UTF_8)
-              + "&tabTitle="
-              + URLEncoder.encode(q.name(), StandardCharsets.UTF_8);
-      b.append("<li><a class=\"example\" data-name=\"")
-          .append(esc(q.name()))
-          .append("\" href=\"")
-          .append(esc(href))
-          .append("\">")
-          .append(esc(q.question()))
-          .append("</a> <details><summary><code>")
-          .append(esc(q.name()))
-          .append(".rq</code></summary><pre>")
-          .append(esc(q.text()))
-          .append("</pre></details></li>\n");
+    b.append("<section id=\"examples\">\n<h2>クエリの例 <span lang=\"en\">Example queries</span></h2>\n")
+        .append("<p>問いをクリックするとエディタで開いて実行します。")
+        .append("<span lang=\"en\">Click a question to open and run it in the editor.</span></p>\n")
+        .append("<div class=\"topics\">\n");
+    Map<String, List<ExampleQuery>> byTopic = new LinkedHashMap<>();
+    site.examples().stream()
+        .sorted(Comparator.comparing((ExampleQuery q) -> q.topic().isEmpty() ? "\uffff" : q.topic()))
+        .forEach(q -> byTopic.computeIfAbsent(q.topic(), k -> new ArrayList<>()).add(q));
+    for (Map.Entry<String, List<ExampleQuery>> t : byTopic.entrySet()) {
+      b.append("<section class=\"topic\">\n<h3>")
+          .append(esc(t.getKey().isEmpty() ? "その他 / Other" : t.getKey()))
+          .append("</h3>\n<ol class=\"examples\">\n");
+      for (ExampleQuery q : t.getValue()) {
+        b.append("<li><a class=\"example\" data-name=\"")
+            .append(esc(q.name()))
+            .append("\" href=\"")
+            .append(esc(exampleHref(q)))
+            .append("\">")
+            .append(esc(q.questionJa().isEmpty() ? q.question() : q.questionJa()))
+            .append("</a>");
+        if (!q.questionJa().isEmpty()) {
+          b.append("<br><span lang=\"en\">").append(esc(q.question())).append("</span>");
+        }
+        b.append(" <details><summary><code>")
+            .append(esc(q.name()))
+            .append(".rq</code></summary><pre>")
+            .append(esc(q.text()))
+            .append("</pre></details></li>\n");
+      }
+      b.append("</ol>\n</section>\n");
     }
-    b.append("</ol>\n</section>\n");
+    b.append("</div>\n</section>\n");
   }
 
   private static void endpoints(StringBuilder b, Site site) {

@@ -55,6 +55,8 @@ final class SiteServlet extends HttpServlet {
           new String[] {"/serve-assets/chizai.css", "text/css; charset=utf-8"},
           "/assets/chizai.js",
           new String[] {"/serve-assets/chizai.js", "text/javascript; charset=utf-8"},
+          "/assets/editor.js",
+          new String[] {"/serve-assets/editor.js", "text/javascript; charset=utf-8"},
           "/assets/yasgui/yasgui.min.js",
           new String[] {YASGUI + "yasgui.min.js", "text/javascript; charset=utf-8"},
           "/assets/yasgui/yasgui.min.css",
@@ -91,7 +93,18 @@ final class SiteServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
     Citation.Context ctx = context(downloads);
-    if (path.equals("/") || path.isEmpty()) {
+    if ((path.equals("/") || path.isEmpty()) && req.getParameter("example") != null) {
+      // An example query opens in the editor: the query's text goes in the URL the editor reads.
+      String name = req.getParameter("example");
+      Optional<ExampleQuery> q =
+          site.examples().stream().filter(e -> e.name().equals(name)).findFirst();
+      if (q.isEmpty()) {
+        LinkedDataServlet.plain(resp, 404, "no example query named " + name);
+        return;
+      }
+      resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      resp.setHeader("Location", FacetPage.editorHref(q.get().text(), q.get().name()));
+    } else if (path.equals("/") || path.isEmpty()) {
       html(resp, 200, pages.get("/", ctx.accessed(), () -> LandingPage.render(site, downloads, ctx)));
     } else if (path.equals(DownloadsPage.PATH)) {
       html(
