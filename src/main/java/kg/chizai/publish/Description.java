@@ -130,6 +130,8 @@ final class Description {
     return PrefixMapping.Factory.create()
         .setNsPrefixes(Namespaces.prefixes())
         .setNsPrefix("adms", Vocab.Adms.NS)
+        .setNsPrefix("dcatap", Vocab.Dcatap.NS)
+        .setNsPrefix("vcard", Vocab.Vcard.NS)
         .setNsPrefix("dcat", DCAT.NS)
         .setNsPrefix("foaf", FOAF.NS)
         .setNsPrefix("sd", Vocab.Sd.NS)
@@ -157,7 +159,9 @@ final class Description {
     String ja = descriptionJa(reports, classes);
     String years = programYears(reports);
 
+    Resource contact = contactPoint();
     Resource dataset = dataset(publisher, license);
+    dataset.addProperty(DCAT.contactPoint, contact);
 
     release.addProperty(RDF.type, DCAT.Dataset);
     release.addProperty(RDF.type, VOID.Dataset);
@@ -189,21 +193,28 @@ final class Description {
             });
     release.addProperty(DCTerms.publisher, publisher);
     release.addProperty(DCTerms.creator, publisher);
+    release.addProperty(DCAT.contactPoint, contact);
+    temporal().ifPresent(t -> release.addProperty(DCTerms.temporal, t));
     release.addProperty(DCTerms.license, license);
     release.addProperty(DCTerms.rights, rights(reports));
     for (Resource r : reports) {
       release.addProperty(DCTerms.bibliographicCitation, credit(r), "ja");
-      release.addProperty(DCTerms.source, r);
+      // The reports are documents, not datasets: DCAT-AP's dcterms:source is for a dataset.
       release.addProperty(m.createProperty(Namespaces.PROV, "wasDerivedFrom"), r);
     }
-    release.addProperty(DCTerms.language, Vocab.Eu.languageJapanese);
-    release.addProperty(DCTerms.language, Vocab.Eu.languageEnglish);
-    release.addProperty(DCTerms.spatial, Vocab.Eu.countryJapan);
-    release.addProperty(DCAT.theme, Vocab.Eu.themeGovernment);
-    release.addProperty(DCTerms.accrualPeriodicity, Vocab.Eu.frequencyAnnual);
+    release.addProperty(DCTerms.language, typed(Vocab.Eu.languageJapanese, DCTerms.LinguisticSystem));
+    release.addProperty(DCTerms.language, typed(Vocab.Eu.languageEnglish, DCTerms.LinguisticSystem));
+    release.addProperty(DCTerms.spatial, typed(Vocab.Eu.countryJapan, DCTerms.Location));
+    Resource theme =
+        concept(
+            Vocab.Eu.themeGovernment, "Government and public sector", "政府・公共部門");
+    theme.addProperty(SKOS.inScheme, themes());
+    release.addProperty(DCAT.theme, theme);
+    release.addProperty(
+        DCTerms.accrualPeriodicity, typed(Vocab.Eu.frequencyAnnual, DCTerms.Frequency));
     KEYWORDS_JA.forEach(k -> release.addProperty(DCAT.keyword, k, "ja"));
     KEYWORDS_EN.forEach(k -> release.addProperty(DCAT.keyword, k, "en"));
-    release.addProperty(DCAT.landingPage, m.createResource(iris.base()));
+    release.addProperty(DCAT.landingPage, typed(m.createResource(iris.base()), FOAF.Document));
     conformsTo();
     service();
     catalog(dataset, publisher);
@@ -364,12 +375,111 @@ final class Description {
         .findFirst();
   }
 
+  /**
+   * The publisher: the chizai-kg project, an organisation whose homepage is the dataset's site
+   * (the base of its IRIs), of the ADMS publisher type non-profit organisation.
+   */
   private Resource publisher() {
     Resource p = m.createResource(iris.publisher());
     p.addProperty(RDF.type, FOAF.Agent);
-    p.addProperty(FOAF.name, "chizai-kg", "en");
-    p.addProperty(FOAF.name, "知財KG", "ja");
+    p.addProperty(RDF.type, FOAF.Organization);
+    p.addProperty(FOAF.name, "chizai-kg project", "en");
+    p.addProperty(FOAF.name, "知財KGプロジェクト", "ja");
+    p.addProperty(FOAF.homepage, typed(m.createResource(iris.base()), FOAF.Document));
+    p.addProperty(
+        DCTerms.type,
+        concept(Vocab.Eu.publisherNonProfit, "Non-Profit Organisation", "非営利組織"));
     return p;
+  }
+
+  /** Where to reach the publisher: a vCard with the site's address. */
+  private Resource contactPoint() {
+    Resource c = m.createResource(iris.contactPoint());
+    c.addProperty(RDF.type, Vocab.Vcard.Kind);
+    c.addProperty(RDF.type, Vocab.Vcard.Organization);
+    c.addProperty(Vocab.Vcard.fn, "chizai-kg project", "en");
+    c.addProperty(Vocab.Vcard.fn, "知財KGプロジェクト", "ja");
+    c.addProperty(Vocab.Vcard.hasURL, m.createResource(iris.base()));
+    return c;
+  }
+
+  /**
+   * A concept of a controlled vocabulary DCAT-AP asks for, with its preferred label in English (as
+   * the vocabulary gives it) and Japanese.
+   */
+  private Resource concept(Resource r, String en, String ja) {
+    Resource c = typed(r, SKOS.Concept);
+    c.addProperty(SKOS.prefLabel, en, "en");
+    c.addProperty(SKOS.prefLabel, ja, "ja");
+    return c;
+  }
+
+  /** The EU data-theme vocabulary, the theme taxonomy of the catalog. */
+  private Resource themes() {
+    Resource s = typed(Vocab.Eu.themes, SKOS.ConceptScheme);
+    if (!s.hasProperty(DCTerms.title)) {
+      s.addProperty(DCTerms.title, "Data theme", "en");
+      s.addProperty(DCTerms.title, "データテーマ", "ja");
+    }
+    return s;
+  }
+
+  /** {@code r} in the description, with the class DCAT-AP expects of it. */
+  private Resource typed(Resource r, Resource type) {
+    Resource in = m.createResource(r.getURI());
+    in.addProperty(RDF.type, type);
+    return in;
+  }
+
+  /**
+   * The time the data speaks of: from the first day of the earliest date it states (events,
+   * fiscal years, report dates) to the last day of the latest, as a {@code dcterms:PeriodOfTime}.
+   */
+  private Optional<Resource> temporal() {
+    java.time.LocalDate first = null;
+    java.time.LocalDate last = null;
+    Model data = ModelFactory.createModelForGraph(union);
+    List<RDFNode> dates = new ArrayList<>();
+    data.listObjectsOfProperty(CKG.date).forEachRemaining(dates::add);
+    data.listObjectsOfProperty(DCTerms.issued).forEachRemaining(dates::add);
+    data.listObjectsOfProperty(m.createProperty(Namespaces.TIME, "inXSDDate"))
+        .forEachRemaining(dates::add);
+    for (RDFNode n : dates) {
+      if (!n.isLiteral()) {
+        continue;
+      }
+      String s = n.asLiteral().getLexicalForm();
+      java.time.LocalDate a;
+      java.time.LocalDate z;
+      try {
+        if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+          a = java.time.LocalDate.parse(s);
+          z = a;
+        } else if (s.matches("\\d{4}-\\d{2}")) {
+          YearMonth ym = YearMonth.parse(s);
+          a = ym.atDay(1);
+          z = ym.atEndOfMonth();
+        } else if (s.matches("\\d{4}")) {
+          a = java.time.LocalDate.of(Integer.parseInt(s), 1, 1);
+          z = java.time.LocalDate.of(Integer.parseInt(s), 12, 31);
+        } else {
+          continue;
+        }
+      } catch (java.time.DateTimeException e) {
+        continue;
+      }
+      first = first == null || a.isBefore(first) ? a : first;
+      last = last == null || z.isAfter(last) ? z : last;
+    }
+    if (first == null) {
+      return Optional.empty();
+    }
+    Resource t = m.createResource(iris.releasePart(in.version(), "period", "coverage"));
+    t.addProperty(RDF.type, DCTerms.PeriodOfTime);
+    t.addLiteral(
+        DCAT.startDate, m.createTypedLiteral(first.toString(), XSDDatatype.XSDdate));
+    t.addLiteral(DCAT.endDate, m.createTypedLiteral(last.toString(), XSDDatatype.XSDdate));
+    return Optional.of(t);
   }
 
   private String programYears(List<Resource> reports) {
@@ -448,15 +558,60 @@ final class Description {
         versionIri != null ? m.createResource(versionIri.getResource().getURI()) : ontology;
     version.addProperty(RDF.type, DCTerms.Standard);
     copy(ontology, version, OWL.versionInfo);
+    describeLike(ontology, version);
     release.addProperty(DCTerms.conformsTo, version);
     release.addProperty(VOID.vocabulary, m.createResource(CKG.NS));
     Resource shapes = ontologyNode(in.shapes());
     Resource shapesNode = m.createResource(shapes.getURI());
     shapesNode.addProperty(RDF.type, DCTerms.Standard);
     copy(shapes, shapesNode, OWL.versionInfo);
+    describeLike(shapes, shapesNode);
     release.addProperty(DCTerms.conformsTo, shapesNode);
-    fileDistribution(version, "ontology/chizai.ttl", "text/turtle", "RDF_TURTLE");
-    fileDistribution(shapesNode, "ontology/shapes.ttl", "text/turtle", "RDF_TURTLE");
+    fileDistribution(
+        version,
+        "ontology/chizai.ttl",
+        "オントロジー（OWL、Turtle形式）",
+        "Ontology (OWL, Turtle)",
+        standard(Vocab.Standards.OWL2, "OWL 2 Web Ontology Language"));
+    fileDistribution(
+        shapesNode,
+        "ontology/shapes.ttl",
+        "SHACL シェイプ（Turtle形式）",
+        "SHACL shapes (Turtle)",
+        standard(Vocab.Standards.SHACL, "Shapes Constraint Language (SHACL)"));
+  }
+
+  /** A W3C standard, named. */
+  private Resource standard(String iri, String title) {
+    Resource s = typed(m.createResource(iri), DCTerms.Standard);
+    s.addProperty(DCTerms.title, title, "en");
+    return s;
+  }
+
+  /**
+   * A title and description for the ontology or the shapes as a dataset of their own, from their
+   * own {@code dcterms:title}/{@code rdfs:label} and {@code dcterms:description}/{@code
+   * rdfs:comment}; licence and publisher as the data's.
+   */
+  private void describeLike(Resource from, Resource to) {
+    for (Property p : List.of(DCTerms.title, RDFS.label)) {
+      if (!to.hasProperty(DCTerms.title)) {
+        from.listProperties(p).forEach(s -> to.addProperty(DCTerms.title, s.getObject()));
+      }
+    }
+    for (Property p : List.of(DCTerms.description, RDFS.comment)) {
+      if (!to.hasProperty(DCTerms.description)) {
+        from.listProperties(p).forEach(s -> to.addProperty(DCTerms.description, s.getObject()));
+      }
+    }
+    if (!to.hasProperty(DCTerms.title)) {
+      to.addProperty(DCTerms.title, from.getURI(), "en");
+    }
+    if (!to.hasProperty(DCTerms.description)) {
+      to.addProperty(DCTerms.description, "Defined at " + from.getURI() + ".", "en");
+    }
+    to.addProperty(DCTerms.license, m.createResource(LICENSE));
+    to.addProperty(DCTerms.publisher, m.createResource(iris.publisher()));
   }
 
   private static Resource ontologyNode(Model ontology) {
@@ -474,7 +629,8 @@ final class Description {
     service.addProperty(DCTerms.title, "chizai-kg SPARQL endpoint", "en");
     service.addProperty(DCAT.endpointURL, m.createResource(in.sparqlEndpoint()));
     service.addProperty(
-        DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"));
+        DCTerms.conformsTo, standard(Vocab.Standards.SPARQL_PROTOCOL, "SPARQL 1.1 Protocol"));
+    service.addProperty(DCAT.endpointDescription, m.createResource(in.sparqlEndpoint()));
     service.addProperty(DCAT.servesDataset, release);
     release.addProperty(VOID.sparqlEndpoint, m.createResource(in.sparqlEndpoint()));
   }
@@ -488,6 +644,8 @@ final class Description {
     catalog.addProperty(
         DCTerms.description, "The datasets and the SPARQL endpoint of chizai-kg.", "en");
     catalog.addProperty(DCTerms.publisher, publisher);
+    catalog.addProperty(FOAF.homepage, typed(m.createResource(iris.base()), FOAF.Document));
+    catalog.addProperty(DCAT.themeTaxonomy, themes());
     catalog.addProperty(DCTerms.language, Vocab.Eu.languageJapanese);
     catalog.addProperty(DCTerms.language, Vocab.Eu.languageEnglish);
     catalog.addProperty(DCAT.dataset, dataset);
@@ -518,7 +676,8 @@ final class Description {
               + (dump.quads() ? "、報告ごとの名前付きグラフ" : ""),
           "ja");
       if (dump.gzip()) {
-        d.addProperty(DCAT.compressFormat, Vocab.mediaType("application/gzip"));
+        d.addProperty(
+            DCAT.compressFormat, typed(Vocab.mediaType("application/gzip"), DCTerms.MediaType));
       }
       d.addProperty(DCTerms.license, license);
       d.addProperty(DCTerms.rights, m.createResource(iris.rights(in.version())));
@@ -528,14 +687,19 @@ final class Description {
     }
   }
 
-  private void fileDistribution(Resource of, String name, String mediaType, String euType) {
+  /** A file of the release that is a dataset of its own (the ontology, the shapes), in Turtle. */
+  private void fileDistribution(
+      Resource of, String name, String titleJa, String titleEn, Resource conformsTo) {
     byte[] bytes = in.files().get(name);
     if (bytes == null) {
       return;
     }
     of.addProperty(RDF.type, DCAT.Dataset);
-    Resource d = distribution(name, bytes, mediaType, euType);
-    d.addProperty(DCTerms.title, name, "en");
+    Resource d = distribution(name, bytes, "text/turtle", "RDF_TURTLE");
+    d.addProperty(DCTerms.title, titleJa, "ja");
+    d.addProperty(DCTerms.title, titleEn, "en");
+    d.addProperty(DCTerms.license, m.createResource(LICENSE));
+    d.addProperty(DCTerms.conformsTo, conformsTo);
     of.addProperty(DCAT.distribution, d);
   }
 
@@ -545,8 +709,10 @@ final class Description {
     d.addProperty(RDF.type, DCAT.Distribution);
     d.addProperty(DCAT.downloadURL, m.createResource(in.downloadUrl() + name));
     d.addProperty(DCAT.accessURL, m.createResource(in.downloadUrl()));
-    d.addProperty(DCAT.mediaType, Vocab.mediaType(mediaType));
-    d.addProperty(DCTerms.format, Vocab.Eu.fileType(euType));
+    d.addProperty(DCAT.mediaType, typed(Vocab.mediaType(mediaType), DCTerms.MediaType));
+    d.addProperty(DCTerms.format, typed(Vocab.Eu.fileType(euType), DCTerms.MediaTypeOrExtent));
+    d.addProperty(
+        Vocab.Dcatap.availability, concept(Vocab.Eu.availabilityStable, "stable", "安定"));
     d.addLiteral(
         DCAT.byteSize,
         m.createTypedLiteral(String.valueOf(bytes.length), XSDDatatype.XSDnonNegativeInteger));
@@ -558,7 +724,9 @@ final class Description {
   private Resource checksum(String owner, String hex) {
     Resource c = m.createResource(Iris.checksum(owner));
     c.addProperty(RDF.type, Vocab.Spdx.Checksum);
-    c.addProperty(Vocab.Spdx.algorithm, Vocab.Spdx.checksumAlgorithm_sha256);
+    c.addProperty(
+        Vocab.Spdx.algorithm,
+        typed(Vocab.Spdx.checksumAlgorithm_sha256, Vocab.Spdx.ChecksumAlgorithm));
     c.addProperty(Vocab.Spdx.checksumValue, m.createTypedLiteral(hex, XSDDatatype.XSDhexBinary));
     return c;
   }

@@ -41,6 +41,7 @@ final class Vocab {
     static final Property algorithm = p(NS, "algorithm");
     static final Property checksumValue = p(NS, "checksumValue");
     static final Resource checksumAlgorithm_sha256 = r(NS, "checksumAlgorithm_sha256");
+    static final Resource ChecksumAlgorithm = r(NS, "ChecksumAlgorithm");
 
     private Spdx() {}
   }
@@ -51,6 +52,34 @@ final class Vocab {
     static final Property versionNotes = p(NS, "versionNotes");
 
     private Adms() {}
+  }
+
+  /** vCard, for the contact point DCAT-AP asks for. */
+  static final class Vcard {
+    static final String NS = "http://www.w3.org/2006/vcard/ns#";
+    static final Resource Kind = r(NS, "Kind");
+    static final Resource Organization = r(NS, "Organization");
+    static final Property fn = p(NS, "fn");
+    static final Property hasURL = p(NS, "hasURL");
+
+    private Vcard() {}
+  }
+
+  /** DCAT-AP's own terms. */
+  static final class Dcatap {
+    static final String NS = "http://data.europa.eu/r5r/";
+    static final Property availability = p(NS, "availability");
+
+    private Dcatap() {}
+  }
+
+  /** Standards the description's files and service follow, as {@code dcterms:conformsTo}. */
+  static final class Standards {
+    static final String SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/";
+    static final String OWL2 = "https://www.w3.org/TR/owl2-overview/";
+    static final String SHACL = "https://www.w3.org/TR/shacl/";
+
+    private Standards() {}
   }
 
   /** SPARQL 1.1 Service Description: the name of a named graph. */
@@ -69,6 +98,12 @@ final class Vocab {
     static final Resource countryJapan = r(AUTHORITY, "country/JPN");
     static final Resource themeGovernment = r(AUTHORITY, "data-theme/GOVE");
     static final Resource frequencyAnnual = r(AUTHORITY, "frequency/ANNUAL");
+    static final Resource themes = r(AUTHORITY, "data-theme");
+    static final Resource availabilityStable = r(AUTHORITY, "planned-availability/STABLE");
+
+    /** ADMS publisher types (the vocabulary DCAT-AP recommends for an agent's dcterms:type). */
+    static final Resource publisherNonProfit =
+        ResourceFactory.createResource("http://purl.org/adms/publishertype/NonProfitOrganisation");
 
     static Resource fileType(String code) {
       return r(AUTHORITY, "file-type/" + code);

@@ -183,6 +183,11 @@ public final class Iris {
     return base + "id/agent/chizai-kg";
   }
 
+  /** Where to reach the publisher about the dataset (a vCard). */
+  public String contactPoint() {
+    return publisher() + "/contact";
+  }
+
   /** The SPARQL service that serves the dataset (the service, not its endpoint URL). */
   public String sparqlService() {
     return base + "id/service/sparql";

@@ -113,7 +113,10 @@ class DescriptionTest {
   void release_sourceReportsWithTheirSha256() throws Exception {
     String sha = Checksums.sha256(Files.readAllBytes(SEED));
     List<Resource> sources =
-        rel.listProperties(DCTerms.source).mapWith(Statement::getResource).toList();
+        rel.listProperties(
+                d.createProperty(kg.chizai.rdf.Namespaces.PROV, "wasDerivedFrom"))
+            .mapWith(Statement::getResource)
+            .toList();
     assertEquals(1, sources.size());
     Resource report = sources.get(0);
     assertEquals(sha, report.getProperty(CKG.sourceSha256).getString());
