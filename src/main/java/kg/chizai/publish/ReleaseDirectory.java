@@ -55,9 +55,13 @@ import kg.chizai.base.Sha256;
  *   <li>{@code written}, {@code synced}: every file into {@code .dist.releases/.tmp-*}, flushed to
  *       the disk with its directories;
  *   <li>{@code sealed}: the directory renamed to its versioned name ({@code 0002-2026-04});
+ *   <li>{@code linked}: a new link to it made beside the target;
  *   <li>{@code moved-aside} (only for a real directory at the target: a release of an older
- *       chizai-kg, or an empty directory): it is moved into the releases directory, or removed;
- *   <li>{@code linked}, {@code swapped}: a new link made beside the target and renamed over it;
+ *       chizai-kg, or an empty directory): it is moved into the releases directory, or removed. A
+ *       directory cannot be replaced by a link in one step, so this one-time move leaves the target
+ *       missing until the next step; a run killed there is repaired by the next run's {@code
+ *       recovered} step;
+ *   <li>{@code swapped}: the new link renamed over the target, in one step;
  *   <li>{@code pruned}: the previous release removed.
  * </ol>
  */
@@ -73,8 +77,8 @@ final class ReleaseDirectory {
           "written",
           "synced",
           "sealed",
-          "moved-aside",
           "linked",
+          "moved-aside",
           "swapped",
           "pruned");
 
@@ -471,6 +475,8 @@ final class ReleaseDirectory {
   }
 
   private void swap(Current current, Path sealed) throws IOException {
+    Path link = newLink(sealed);
+    step("linked");
     if (current.kind() == Kind.EMPTY) {
       Files.delete(target);
       AtomicFiles.syncDirectory(parent);
@@ -488,7 +494,9 @@ final class ReleaseDirectory {
       step("moved-aside");
       current = new Current(Kind.LEGACY, aside);
     }
-    link(sealed);
+    AtomicFiles.move(link, target);
+    AtomicFiles.syncDirectory(parent);
+    step("swapped");
     if (current.kind() == Kind.LINKED || current.kind() == Kind.LEGACY) {
       deleteTree(current.release());
     }
@@ -497,12 +505,24 @@ final class ReleaseDirectory {
 
   /** Points the target at {@code release}: a new link beside it, renamed over it. */
   private void link(Path release) throws IOException {
-    Path tmp = parent.resolve("." + name + ".link-" + Long.toUnsignedString(System.nanoTime(), 36));
-    Files.createSymbolicLink(tmp, parent.relativize(release));
-    step("linked");
-    AtomicFiles.move(tmp, target);
+    AtomicFiles.move(newLink(release), target);
     AtomicFiles.syncDirectory(parent);
-    step("swapped");
+  }
+
+  /** A new relative link to {@code release}, beside the target, under a temporary name. */
+  private Path newLink(Path release) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp =
+          parent.resolve(
+              "." + name + ".link-" + Long.toUnsignedString(System.nanoTime() + attempt, 36));
+      try {
+        return Files.createSymbolicLink(tmp, parent.relativize(release));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static List<Path> reversed(List<Path> paths) {

@@ -278,6 +278,72 @@ class DescriptionTest {
     }
   }
 
+  /**
+   * The fixed wording is the resource's, not the code's: what the file says is what is published.
+   */
+  @Test
+  void description_fixedWording_comesFromTheResource() throws Exception {
+    java.util.Properties text = new java.util.Properties();
+    try (var in =
+        Files.newBufferedReader(
+            Path.of("src/main/resources" + DescriptionText.RESOURCE),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      text.load(in);
+    }
+    Resource catalog = d.createResource(IRIS.catalog());
+    for (String lang : List.of("ja", "en")) {
+      assertEquals(
+          text.getProperty("catalog.title." + lang),
+          catalog.getProperty(DCTerms.title, lang).getString());
+      assertEquals(
+          text.getProperty("dataset.description." + lang),
+          d.createResource(IRIS.dataset()).getProperty(DCTerms.description, lang).getString());
+      Set<String> keywords = new HashSet<>();
+      rel.listProperties(DCAT.keyword)
+          .filterKeep(st -> st.getLanguage().equals(lang))
+          .forEach(st -> keywords.add(st.getString()));
+      Set<String> listed = new HashSet<>();
+      for (String k : text.getProperty("keywords." + lang).split(",")) {
+        listed.add(k.strip());
+      }
+      assertEquals(listed, keywords, lang);
+    }
+    String years = "2025";
+    assertEquals(
+        text.getProperty("release.title.ja").replace("{years}", years),
+        rel.getProperty(DCTerms.title, "ja").getString());
+  }
+
+  @Test
+  void descriptionText_placeholderWithoutAValue_namesTheKey() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("release.title.en", "chizai-kg ({yeers})");
+    DescriptionText t = new DescriptionText(p);
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () -> t.fill("release.title.en", java.util.Map.of("years", "2025")));
+    assertTrue(e.getMessage().contains("release.title.en has {yeers}"), e.getMessage());
+    assertEquals(
+        "chizai-kg (2025)",
+        new DescriptionText(props("k", "chizai-kg ({years})"))
+            .fill("k", java.util.Map.of("years", "2025")));
+  }
+
+  @Test
+  void descriptionText_countsInEnglish_singularAndPlural() {
+    DescriptionText t =
+        new DescriptionText(props("count.bodies.en", "government body | government bodies"));
+    assertEquals("1 government body", t.countEn("bodies", 1));
+    assertEquals("29 government bodies", t.countEn("bodies", 29));
+  }
+
+  private static java.util.Properties props(String key, String value) {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty(key, value);
+    return p;
+  }
+
   @Test
   void japaneseDate_eras() {
     assertEquals("令和8年4月", Description.japaneseDate(YearMonth.of(2026, 4)));

@@ -30,6 +30,7 @@ import kg.chizai.base.Sha256;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Formats;
 import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.RdfFiles;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -323,29 +324,31 @@ class ReleaseTest {
   }
 
   @Test
-  void writeTo_replacesAPreviousReleaseAndLeavesNoTemporaryFiles() throws Exception {
+  void writeTo_twice_theTargetLinksTheNewReleaseAndNothingElseIsLeft() throws Exception {
     Path parent = Files.createDirectory(tmp.resolve("replace"));
     Path out = parent.resolve("dist");
     release.writeTo(out);
-    Files.writeString(out.resolve("stale.txt"), "from an older release");
-    release.writeTo(out);
-    assertFalse(Files.exists(out.resolve("stale.txt")));
+    Release.Written again = release.writeTo(out);
+    assertTrue(Files.isSymbolicLink(out));
+    assertEquals(out.toRealPath(), again.directory().toRealPath());
     try (Stream<Path> s = Files.list(parent)) {
-      assertEquals(List.of(out), s.toList());
+      assertEquals(
+          Set.of("dist", ".dist.releases"),
+          s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+    }
+    for (String name : release.files().keySet()) {
+      assertArrayEquals(release.files().get(name), Files.readAllBytes(out.resolve(name)), name);
     }
   }
 
-  @Test
-  void writeTo_directoryThatIsNotARelease_refusedAndUntouched() throws Exception {
-    Path out = Files.createDirectory(tmp.resolve("precious"));
-    Files.writeString(out.resolve("notes.txt"), "mine");
-    ChizaiException e = assertThrows(ChizaiException.class, () -> release.writeTo(out));
-    assertEquals(ExitCode.OUTPUT, e.exitCode());
-    assertTrue(e.getMessage().contains("not a release"), e.getMessage());
-    assertEquals("mine", Files.readString(out.resolve("notes.txt")));
-    try (Stream<Path> s = Files.list(out)) {
-      assertEquals(1, s.count());
-    }
+  /** {@code convert -o x.<ext>} and the release's dump of that format are the same bytes. */
+  @ParameterizedTest
+  @MethodSource("dumps")
+  void dump_sameBytesAsAConvertedFileOfItsFormat(Dump d) throws Exception {
+    Path file = tmp.resolve("converted" + d.format().extension());
+    RdfFiles.write(conversion.dataset(), file);
+    byte[] dump = read(d.fileName());
+    assertArrayEquals(d.gzip() ? gunzip(dump) : dump, Files.readAllBytes(file), d.toString());
   }
 
   @Test
