@@ -316,7 +316,7 @@ class ReleaseTest {
             () ->
                 Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
                     .writeTo(out));
-    assertEquals(ExitCode.INVALID, e.exitCode());
+    assertEquals(ExitCode.INVALID, e.kind());
     assertTrue(
         e.getMessage().contains("<" + direction.getURI() + "> ckg:sourceText: has exactly one"),
         e.getMessage());
