@@ -27,7 +27,10 @@ class SortedTurtleTest {
           .addProperty(RDFS.label, "x " + s)
           .addProperty(RDF.type, CKG.ProgressEntry);
     }
-    m.createResource(ID + "entry/2-9").addProperty(CKG.ordinal, m.createTypedLiteral(9));
+    m.createResource(ID + "entry/2-9")
+        .addProperty(
+            CKG.ordinal,
+            m.createTypedLiteral("9", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
     return m;
   }
 
