@@ -3,7 +3,6 @@ package kg.chizai.base;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,6 @@ class AtomicFilesTest {
 
   @TempDir Path dir;
 
-  private static final Set<PosixFilePermission> PRIVATE =
-      PosixFilePermissions.fromString("rw-------");
-
   private List<String> names() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -33,11 +29,7 @@ class AtomicFilesTest {
 
   @Test
   void write_newFile_getsTheModeAnyNewFileGetsUnderTheUmask() throws Exception {
-    // A file made the ordinary way: its mode is 0666 less the process umask.
-    Set<PosixFilePermission> normal =
-        Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference")));
-    assumeFalse(
-        normal.equals(PRIVATE), "under umask 077 every new file is -rw-------: nothing to tell");
+    Set<PosixFilePermission> normal = Umask.newFileMode(dir);
     Path target = dir.resolve("out.ttl");
     AtomicFiles.write(target, "data".getBytes(StandardCharsets.UTF_8));
     assertEquals(normal, Files.getPosixFilePermissions(target));
@@ -92,11 +84,7 @@ class AtomicFilesTest {
 
   @Test
   void createDirectory_getsTheModeAnyNewDirectoryGets() throws Exception {
-    Set<PosixFilePermission> normal =
-        Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("reference")));
-    assumeFalse(
-        normal.equals(PosixFilePermissions.fromString("rwx------")),
-        "under umask 077 every new directory is drwx------: nothing to tell");
+    Set<PosixFilePermission> normal = Umask.newDirectoryMode(dir);
     Path made = AtomicFiles.createDirectory(dir, ".tmp-");
     assertTrue(made.getFileName().toString().startsWith(".tmp-"));
     assertEquals(normal, Files.getPosixFilePermissions(made));

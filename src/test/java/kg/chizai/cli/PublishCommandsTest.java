@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kg.chizai.ChildJvm;
 import kg.chizai.cli.ConvertCommandTest.Run;
 import kg.chizai.publish.Release;
 import org.junit.jupiter.api.Test;
@@ -139,22 +139,9 @@ class PublishCommandsTest {
     Path here = dir.resolve("here");
     assertEquals(0, ConvertCommandTest.run("publish", "-o", here.toString()).code());
     Path there = dir.resolve("there");
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "publish",
-                "--output",
-                there.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    assertEquals(0, p.exitValue(), out);
+    ChildJvm.Result r =
+        ChildJvm.run(Duration.ofMinutes(2), Main.class, "publish", "--output", there.toString());
+    assertEquals(0, r.exit(), r.output());
     assertEquals(11, sameFiles(here, there));
   }
 

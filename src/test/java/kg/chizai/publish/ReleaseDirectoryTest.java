@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,13 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import kg.chizai.ChildJvm;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Sha256;
+import kg.chizai.base.Umask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,15 +137,14 @@ class ReleaseDirectoryTest {
 
   @Test
   void write_filesGetTheModeOfAnyNewFile() throws Exception {
-    Path reference = Files.createFile(tmp.resolve("reference"));
-    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(reference);
+    Set<PosixFilePermission> mode = Umask.newFileMode(tmp);
+    Set<PosixFilePermission> dirMode = Umask.newDirectoryMode(tmp);
     Path target = tmp.resolve("dist");
     write(target, "r1");
     assertEquals(mode, Files.getPosixFilePermissions(target.resolve("chizai-kg.nt")));
     assertEquals(mode, Files.getPosixFilePermissions(target.resolve("ontology/chizai.ttl")));
-    assertEquals(
-        Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("reference-dir"))),
-        Files.getPosixFilePermissions(target.toRealPath()));
+    assertEquals(dirMode, Files.getPosixFilePermissions(target.toRealPath()));
+    assertEquals(dirMode, Files.getPosixFilePermissions(target.resolve("ontology")));
   }
 
   // ------------------------------------------------------------------ killed at every step
@@ -187,24 +189,8 @@ class ReleaseDirectoryTest {
     if (step.equals("moved-aside")) {
       assertFalse(Files.exists(target), "a directory cannot be swapped for a link in one step");
       List<String> atRecovery = new ArrayList<>();
-      assertThrows(
-          IllegalStateException.class,
-          () ->
-              ReleaseDirectory.write(
-                  target,
-                  "r3",
-                  files("r3"),
-                  Instant.EPOCH,
-                  s -> {
-                    if (s.equals("recovered")) {
-                      try {
-                        atRecovery.add(completeRelease(target));
-                      } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                      }
-                      throw new IllegalStateException("stop after recovery");
-                    }
-                  }));
+      ReleaseDirectory.write(
+          target, "r3", files("r3"), Instant.EPOCH, releaseAt("recovered", target, atRecovery));
       assertEquals(List.of("r2"), atRecovery, "recovered to the release the killed run sealed");
     } else {
       int swap = ReleaseDirectory.STEPS.indexOf("swapped");
@@ -230,23 +216,23 @@ class ReleaseDirectoryTest {
   }
 
   private static void killAt(Path target, String version, String step) throws Exception {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classpath,
-                KillAtStep.class.getName(),
-                target.toString(),
-                version,
-                step)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM did not end: " + out);
+    ChildJvm.Result r =
+        ChildJvm.run(Duration.ofMinutes(2), KillAtStep.class, target.toString(), version, step);
     assertEquals(
-        KillAtStep.KILLED, p.exitValue(), "the child JVM never reached " + step + ": " + out);
+        KillAtStep.KILLED, r.exit(), "the child JVM never reached " + step + ": " + r.output());
+  }
+
+  /** A listener that records the release at the target when {@code step} is reached. */
+  private static Consumer<String> releaseAt(String step, Path target, List<String> into) {
+    return s -> {
+      if (s.equals(step)) {
+        try {
+          into.add(completeRelease(target));
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
   }
 
   // ------------------------------------------------------------------ leftovers and recovery
@@ -263,19 +249,7 @@ class ReleaseDirectoryTest {
     List<String> atRecovery = new ArrayList<>();
     ReleaseDirectory.Outcome o =
         ReleaseDirectory.write(
-            target,
-            "r2",
-            files("r2"),
-            Instant.EPOCH,
-            s -> {
-              if (s.equals("recovered")) {
-                try {
-                  atRecovery.add(completeRelease(target));
-                } catch (IOException e) {
-                  throw new IllegalStateException(e);
-                }
-              }
-            });
+            target, "r2", files("r2"), Instant.EPOCH, releaseAt("recovered", target, atRecovery));
     assertEquals(List.of("r1"), atRecovery);
     assertEquals("r2", completeRelease(target));
     assertEquals(Set.of("dist", ".dist.releases"), names(tmp));
