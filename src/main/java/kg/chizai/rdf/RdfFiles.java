@@ -3,6 +3,7 @@ package kg.chizai.rdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +50,7 @@ public final class RdfFiles {
     Format format = formatOf(target);
     try {
       AtomicFiles.write(target, out -> write(ds, format, out));
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ChizaiException c) {
-        throw c;
-      }
+    } catch (IOException | UncheckedIOException e) {
       throw new ChizaiException(
           ExitCode.OUTPUT,
           List.of(Problem.error(target.toString(), 0, "cannot write: " + e.getMessage())));
