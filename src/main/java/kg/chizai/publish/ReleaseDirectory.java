@@ -47,11 +47,12 @@ import kg.chizai.base.Sha256;
  *   <li>{@code recovered}: a target that a killed run left without a release (a first publish, or a
  *       directory of an older chizai-kg being moved aside) is linked to the newest complete release
  *       found, its own or a {@code .dist.old-*} of the old scheme;
- *   <li>{@code cleaned}: leftovers of killed runs are removed (temporary directories and links,
- *       releases no longer current, the old scheme's {@code .dist.tmp-*} and {@code .dist.old-*});
  *   <li>{@code checked}: the target is nothing, an empty directory, or a release this program wrote
  *       that nobody changed since; a file in it that the release does not list, or that differs
- *       from its checksum, refuses the publish (exit 4) with the list of those files;
+ *       from its checksum, refuses the publish (exit 4) with the list of those files, and a refused
+ *       publish changes nothing;
+ *   <li>{@code cleaned}: leftovers of killed runs are removed (temporary directories and links,
+ *       releases no longer current, the old scheme's {@code .dist.tmp-*} and {@code .dist.old-*});
  *   <li>{@code written}, {@code synced}: every file into {@code .dist.releases/.tmp-*}, flushed to
  *       the disk with its directories;
  *   <li>{@code sealed}: the directory renamed to its versioned name ({@code 0002-2026-04});
@@ -72,8 +73,8 @@ final class ReleaseDirectory {
       List.of(
           "locked",
           "recovered",
-          "cleaned",
           "checked",
+          "cleaned",
           "written",
           "synced",
           "sealed",
@@ -164,10 +165,10 @@ final class ReleaseDirectory {
         step("locked");
         recover();
         step("recovered");
-        clean();
-        step("cleaned");
         Current current = check();
         step("checked");
+        clean();
+        step("cleaned");
         Path sealed = writeSealed(version, files, time);
         swap(current, sealed);
         return new Outcome(sealed, List.copyOf(notes));
@@ -202,9 +203,10 @@ final class ReleaseDirectory {
    * .name.old-*} directory (the previous release, moved aside by an older chizai-kg).
    */
   private void recover() throws IOException {
+    // Only nothing, or our own link to nothing: never something this program did not make.
     Optional<Current> now = classify();
     boolean missing =
-        now.isEmpty() || now.get().kind() == Kind.NONE || now.get().kind() == Kind.DANGLING;
+        now.isPresent() && (now.get().kind() == Kind.NONE || now.get().kind() == Kind.DANGLING);
     if (!missing) {
       return;
     }

@@ -315,6 +315,20 @@ class ReleaseDirectoryTest {
     assertEquals(elsewhere, Files.readSymbolicLink(target));
   }
 
+  /** A release a killed run sealed is no reason to replace a link the user made. */
+  @Test
+  void write_linkToSomethingElseWithASealedReleaseBesideIt_notRecoveredOver() throws Exception {
+    Path target = tmp.resolve("dist");
+    write(target, "r1");
+    Path sealed = target.toRealPath();
+    Files.delete(target);
+    Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+    Files.createSymbolicLink(target, elsewhere);
+    assertThrows(ChizaiException.class, () -> write(target, "r2"));
+    assertEquals(elsewhere, Files.readSymbolicLink(target));
+    assertTrue(Files.isDirectory(sealed));
+  }
+
   @Test
   void write_aFile_refused() throws Exception {
     Path target = Files.writeString(tmp.resolve("dist"), "a file");
