@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import kg.chizai.rdf.SortedTurtle;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -46,7 +46,7 @@ class GoldenCasesTest {
   /** Relative IRIs in the golden files are resolved against this. */
   private static final String BASE = Iris.DEFAULT_BASE + "id/";
 
-  private static final PrefixMapping PREFIXES = RdfMapper.prefixes();
+  private static final PrefixMapping PREFIXES = Namespaces.prefixes();
 
   private static boolean updating() {
     return "true".equalsIgnoreCase(System.getProperty("golden.update", "").strip());
@@ -71,7 +71,7 @@ class GoldenCasesTest {
     try {
       Path copy = tmp.resolve(INPUT);
       Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
-      Pipeline.Conversion conversion = Pipeline.convert(List.of(copy), Pipeline.Options.defaults());
+      Pipeline.Conversion conversion = Pipeline.create(Config.defaults()).convert(List.of(copy));
       Model actual = conversion.dataset().getUnionModel();
       assertTrue(
           actual.contains(null, CKG.sourceFile, INPUT),

@@ -30,6 +30,7 @@ import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.SortedTurtle;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Shacl;
+import kg.chizai.validate.Validation;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Literal;
@@ -42,7 +43,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
  * reproducible. Nothing is written unless the data conforms to the SHACL shapes.
  *
  * <pre>{@code
- * Release r = Release.build(reports, dataset, iris, Release.Options.defaults());
+ * Release r = Release.build(Validation.of(reports, dataset), iris, Release.Options.defaults());
  * r.writeTo(Path.of("dist"));
  * }</pre>
  *
@@ -159,13 +160,14 @@ public final class Release {
   }
 
   /**
-   * Validates the data (one named graph per report plus the reference graph, as converted from
-   * {@code reports}) and builds every file of its release. Throws a {@link ChizaiException} with
-   * exit code {@link ChizaiException#EXIT_INVALID} listing every violation when the data does not
-   * conform.
+   * Builds every file of the release of validated data (one named graph per report plus the
+   * reference graph, as converted from its reports). Throws a {@link ChizaiException} of kind
+   * {@link ExitCode#INVALID} listing every violation when the data does not conform.
    */
-  public static Release build(List<Report> reports, Dataset data, Iris iris, Options o) {
-    Conformance conformance = Shacl.validate(data);
+  public static Release build(Validation validation, Iris iris, Options o) {
+    List<Report> reports = validation.reports();
+    Dataset data = validation.data();
+    Conformance conformance = validation.conformance();
     if (!conformance.conforms()) {
       throw new ChizaiException(
           ExitCode.INVALID,

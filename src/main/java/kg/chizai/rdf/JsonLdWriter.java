@@ -58,11 +58,11 @@ public final class JsonLdWriter {
 
   private JsonLdWriter() {}
 
-  /** The context of the packaged ontology with the prefixes of {@link RdfMapper#prefixes()}. */
+  /** The context of the packaged ontology with the prefixes of {@link Namespaces#prefixes()}. */
   public static JsonObject context() {
     JsonObject c = context;
     if (c == null) {
-      c = context(Ontology.model(), RdfMapper.prefixes());
+      c = context(Ontology.model(), Namespaces.prefixes());
       context = c;
     }
     return c;

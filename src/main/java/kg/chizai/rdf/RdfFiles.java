@@ -67,7 +67,7 @@ public final class RdfFiles {
     } else if (!format.quads()) {
       Model union = ModelFactory.createDefaultModel();
       union.add(ds.getUnionModel());
-      union.setNsPrefixes(RdfMapper.prefixes());
+      union.setNsPrefixes(Namespaces.prefixes());
       write(union, format, out);
     } else if (format == Formats.NQUADS) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -91,7 +91,7 @@ public final class RdfFiles {
       return;
     }
     if (m.getNsPrefixMap().isEmpty()) {
-      m.setNsPrefixes(RdfMapper.prefixes());
+      m.setNsPrefixes(Namespaces.prefixes());
     }
     if (format == Formats.NTRIPLES) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();

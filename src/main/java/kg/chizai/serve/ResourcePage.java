@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.ELI;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -224,7 +225,7 @@ final class ResourcePage {
   private static void statute(StringBuilder b, Resource r, Model all) {
     Set<String> pages = new TreeSet<>(pages(r));
     if (pages.isEmpty()) {
-      for (Statement s : r.listProperties(CKG.articleOf).toList()) {
+      for (Statement s : r.listProperties(ELI.is_part_of).toList()) {
         if (s.getObject().isURIResource()) {
           pages.addAll(pages(all.getResource(s.getResource().getURI())));
         }
@@ -265,7 +266,7 @@ final class ResourcePage {
     b.append("<table class=\"kv\">\n");
     for (Map.Entry<String, List<String>> e : in.entrySet()) {
       b.append("<tr><th>")
-          .append(term(e.getKey(), labels, site))
+          .append(inverseTerm(e.getKey(), labels, site))
           .append(" <span class=\"count\">(")
           .append(e.getValue().size())
           .append(")</span></th><td><ul>");
@@ -310,6 +311,19 @@ final class ResourcePage {
             .map(en -> " <span class=\"en\" lang=\"en\">" + esc(en) + "</span>")
             .orElse("")
         + " <code class=\"qname\">"
+        + esc(labels.shortForm(iri))
+        + "</code>";
+  }
+
+  /** A property as the heading of incoming links: its inverse name, linked to the property. */
+  static String inverseTerm(String iri, Labels labels, Site site) {
+    Labels.Name n = labels.inverseName(iri);
+    return Html.link(site.local(iri), n.ja(), iri)
+        + n.en()
+            .filter(en -> !en.equals(n.ja()))
+            .map(en -> " <span class=\"en\" lang=\"en\">" + esc(en) + "</span>")
+            .orElse("")
+        + " <code class=\"qname\">^"
         + esc(labels.shortForm(iri))
         + "</code>";
   }

@@ -11,12 +11,14 @@ import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.base.Sha256;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Linksets;
+import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -54,9 +56,12 @@ class DescriptionTest {
 
   @BeforeAll
   static void describeSeed() {
-    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    conversion = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     release =
-        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
+        Release.build(
+            Validation.of(conversion.reports(), conversion.dataset()),
+            IRIS,
+            Release.Options.defaults());
     d = release.description();
     rel = d.createResource(release.iri());
     union = GraphDiff.union(conversion.dataset());
@@ -356,8 +361,7 @@ class DescriptionTest {
   void downloadUrlAndEndpoint_configurable() {
     Model m =
         Release.build(
-                conversion.reports(),
-                conversion.dataset(),
+                Validation.of(conversion.reports(), conversion.dataset()),
                 IRIS,
                 Release.Options.defaults()
                     .withVersion("r1")

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.base.ChizaiException;
@@ -31,6 +32,7 @@ import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Formats;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfFiles;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -66,9 +68,12 @@ class ReleaseTest {
 
   @BeforeAll
   static void publishSeed() {
-    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    conversion = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     release =
-        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
+        Release.build(
+            Validation.of(conversion.reports(), conversion.dataset()),
+            IRIS,
+            Release.Options.defaults());
     dist = tmp.resolve("dist");
     release.writeTo(dist);
   }
@@ -119,8 +124,9 @@ class ReleaseTest {
   @Test
   void release_twice_byteIdenticalFiles() throws Exception {
     Path again = tmp.resolve("again");
-    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).writeTo(again);
+    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
+    Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
+        .writeTo(again);
     for (String name : release.files().keySet()) {
       assertArrayEquals(read(name), Files.readAllBytes(again.resolve(name)), name);
     }
@@ -304,7 +310,7 @@ class ReleaseTest {
 
   @Test
   void build_nonConformingData_refusedWithEveryViolationAndNothingWritten() {
-    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     Model report = c.dataset().getNamedModel(IRIS.base() + "graph/report/2025-progress");
     Resource direction =
         report.createResource(IRIS.base() + "id/report/2025-progress/direction/10-1");
@@ -314,7 +320,8 @@ class ReleaseTest {
         assertThrows(
             ChizaiException.class,
             () ->
-                Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
+                Release.build(
+                        Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
                     .writeTo(out));
     assertEquals(ExitCode.INVALID, e.kind());
     assertTrue(
@@ -355,8 +362,7 @@ class ReleaseTest {
   void sourceDateEpoch_datesTheReleaseAndItsVersion() throws Exception {
     Release r =
         Release.build(
-            conversion.reports(),
-            conversion.dataset(),
+            Validation.of(conversion.reports(), conversion.dataset()),
             IRIS,
             Release.Options.defaults()
                 .withSourceDateEpoch(
@@ -384,8 +390,7 @@ class ReleaseTest {
             ChizaiException.class,
             () ->
                 Release.build(
-                    conversion.reports(),
-                    conversion.dataset(),
+                    Validation.of(conversion.reports(), conversion.dataset()),
                     IRIS,
                     Release.Options.defaults().withVersion("2026/04")));
     assertEquals(2, e.exitCode());

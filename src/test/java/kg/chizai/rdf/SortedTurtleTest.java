@@ -36,7 +36,7 @@ class SortedTurtleTest {
 
   @Test
   void write_subjectsInNaturalOrder_typeFirst_relativeToTheBase() {
-    String ttl = SortedTurtle.write(model(), RdfMapper.prefixes(), Optional.of(ID), List.of());
+    String ttl = SortedTurtle.write(model(), Namespaces.prefixes(), Optional.of(ID), List.of());
     assertTrue(ttl.startsWith("@base <" + ID + "> .\n@prefix ckg: "), ttl);
     int a = ttl.indexOf("\n<entry/2-9>\n    rdf:type ckg:ProgressEntry ;\n    ckg:ordinal 9 ;");
     int b = ttl.indexOf("\n<entry/2-10>\n");
@@ -48,7 +48,7 @@ class SortedTurtleTest {
   void write_firstSubjectsFirst() {
     String ttl =
         SortedTurtle.write(
-            model(), RdfMapper.prefixes(), Optional.empty(), List.of(ID + "entry/10-1"));
+            model(), Namespaces.prefixes(), Optional.empty(), List.of(ID + "entry/10-1"));
     assertTrue(ttl.indexOf("<" + ID + "entry/10-1>") < ttl.indexOf("<" + ID + "entry/2-9>"), ttl);
   }
 
@@ -56,11 +56,11 @@ class SortedTurtleTest {
   void write_readsBackAsTheSameGraph() {
     Model m = model();
     for (Optional<String> base : List.of(Optional.<String>empty(), Optional.of(ID))) {
-      String ttl = SortedTurtle.write(m, RdfMapper.prefixes(), base, List.of());
+      String ttl = SortedTurtle.write(m, Namespaces.prefixes(), base, List.of());
       Model back = ModelFactory.createDefaultModel();
       RDFParser.create().source(new StringReader(ttl)).lang(Lang.TURTLE).parse(back.getGraph());
       assertTrue(back.isIsomorphicWith(m), ttl);
-      assertEquals(ttl, SortedTurtle.write(m, RdfMapper.prefixes(), base, List.of()));
+      assertEquals(ttl, SortedTurtle.write(m, Namespaces.prefixes(), base, List.of()));
     }
   }
 
@@ -70,6 +70,6 @@ class SortedTurtleTest {
     m.createResource().addProperty(RDFS.label, "anonymous");
     assertThrows(
         IllegalArgumentException.class,
-        () -> SortedTurtle.write(m, RdfMapper.prefixes(), Optional.empty(), List.of()));
+        () -> SortedTurtle.write(m, Namespaces.prefixes(), Optional.empty(), List.of()));
   }
 }

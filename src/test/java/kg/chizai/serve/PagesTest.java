@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.ELI;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
 import org.apache.jena.rdf.model.Model;
@@ -71,6 +72,33 @@ class PagesTest {
   }
 
   @Test
+  void render_incomingLinks_headedByTheInverseLabel() {
+    Model m = ModelFactory.createDefaultModel();
+    String parent = BASE + "id/body/cao";
+    String direction = BASE + "id/report/2025-progress/direction/1-1";
+    m.createResource(BASE + "id/body/ipsec")
+        .addProperty(
+            m.createProperty("http://www.w3.org/ns/org#subOrganizationOf"),
+            m.createResource(parent));
+    m.createResource(BASE + "id/report/2025-progress/entry/1-1")
+        .addProperty(CKG.addresses, m.createResource(direction));
+    m.createResource(BASE + "id/report/2025-progress/entry/1-2")
+        .addProperty(
+            m.createProperty("http://example.org/unlabelled"), m.createResource(direction));
+
+    Document body = Jsoup.parse(ResourcePage.render(description(parent, m), site()));
+    String bodyIncoming = body.select("section.incoming th").text();
+    assertTrue(bodyIncoming.contains("下位組織"), bodyIncoming);
+    assertFalse(bodyIncoming.contains("上位組織"), bodyIncoming);
+
+    Document dir = Jsoup.parse(ResourcePage.render(description(direction, m), site()));
+    String dirIncoming = dir.select("section.incoming th").text();
+    assertTrue(dirIncoming.contains("対応する記載"), dirIncoming);
+    assertTrue(dirIncoming.contains("addressed by"), dirIncoming);
+    assertTrue(dirIncoming.contains("← "), "a property without an inverse label: " + dirIncoming);
+  }
+
+  @Test
   void render_entry_creditOfItsReport() {
     Model m = ModelFactory.createDefaultModel();
     String iri = BASE + "id/report/2025-progress/entry/1-1";
@@ -104,7 +132,7 @@ class PagesTest {
     m.createResource(statute)
         .addProperty(
             CKG.eGovLawPage, m.createResource("https://laws.e-gov.go.jp/law/345AC0000000048"));
-    m.createResource(article).addProperty(CKG.articleOf, m.createResource(statute));
+    m.createResource(article).addProperty(ELI.is_part_of, m.createResource(statute));
     Document doc = Jsoup.parse(ResourcePage.render(description(article, m), site()));
     assertEquals(
         "https://laws.e-gov.go.jp/law/345AC0000000048", doc.selectFirst(".egov a").attr("href"));
