@@ -296,7 +296,7 @@ public final class DateNormalizer {
       this.text = text;
       this.s = TextFold.fold(text);
       this.context = context;
-      this.quoted = quotedChars(s);
+      this.quoted = insideQuotes(s);
     }
 
     List<TimeExpression> run() {
@@ -369,7 +369,8 @@ public final class DateNormalizer {
         role = roleKind(m.group(1));
         j = m.end();
       }
-      boolean name = role == null && isNamePrefix(first);
+      // 白書2025年版: a year that names an edition is part of the name.
+      boolean name = role == null && (isNamePrefix(first) || s.startsWith("版", j));
       emitSingle(first, role, i, j, name);
       return j;
     }
@@ -1090,7 +1091,7 @@ public final class DateNormalizer {
    * no closing one on its line marks nothing, so a stray 「 cannot turn the rest of an entry into a
    * name.
    */
-  private static boolean[] quotedChars(String s) {
+  public static boolean[] insideQuotes(String s) {
     boolean[] quoted = new boolean[s.length()];
     Deque<Integer> open = new ArrayDeque<>();
     for (int i = 0; i < s.length(); i++) {
