@@ -70,6 +70,8 @@ public final class RdfMapper {
         .setNsPrefix("time", EventsMapper.TIME)
         .setNsPrefix("evtype", CKG.ONTOLOGY + "/event-type#")
         .setNsPrefix("status", CKG.ONTOLOGY + "/status#")
+        .setNsPrefix("timerole", CKG.ONTOLOGY + "/time-role#")
+        .setNsPrefix("dateq", CKG.ONTOLOGY + "/date-qualifier#")
         .setNsPrefix("void", MentionsMapper.VOID)
         .setNsPrefix("foaf", MentionsMapper.FOAF)
         .setNsPrefix("xsd", XSD.NS)
