@@ -17,20 +17,23 @@ import kg.chizai.extract.time.DateNormalizer;
 import kg.chizai.extract.time.DayRange;
 import kg.chizai.extract.time.Kind;
 import kg.chizai.extract.time.Qualifier;
-import kg.chizai.extract.time.Status;
 import kg.chizai.extract.time.StatusClassifier;
 import kg.chizai.extract.time.TimeContext;
 import kg.chizai.extract.time.TimeExpression;
 import kg.chizai.extract.time.TimeValue;
+import kg.chizai.model.Attribution;
 import kg.chizai.model.Direction;
 import kg.chizai.model.EntryItem;
 import kg.chizai.model.Event;
+import kg.chizai.model.Events;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
 import kg.chizai.model.Section;
 import kg.chizai.model.SourceSpan;
 import kg.chizai.model.StatedTime;
+import kg.chizai.model.Status;
 import kg.chizai.model.TextPosition;
 import kg.chizai.source.SourceText;
 
@@ -84,27 +87,13 @@ public final class EventExtractor {
               + String.join("|", VERBS.keySet())
               + ")|・\\p{IsHan}{2}(?:し|する|を行|。|、))");
 
-  /**
-   * What the extractor found in a report: events, the stated times of every item, and the status of
-   * each progress entry.
-   */
-  public record Events(
-      List<Event> events,
-      List<StatedTime> times,
-      Map<String, Set<Status>> statusByEntry,
-      List<Problem> warnings) {}
-
   private EventExtractor() {}
 
   /** An item whose text is read: a lead statement, a direction or a progress entry. */
   private record Item(
       String key, String text, SourceSpan span, List<String> agents, List<EntryItem> subItems) {}
 
-  public static Events extract(
-      Report report,
-      SourceText src,
-      BodyTable.Attribution who,
-      MentionExtractor.Mentions mentions) {
+  public static Events extract(Report report, SourceText src, Attribution who, Mentions mentions) {
     List<Event> events = new ArrayList<>();
     List<StatedTime> stated = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
@@ -189,7 +178,7 @@ public final class EventExtractor {
   }
 
   /** Lead statements, directions and progress entries, in that order. */
-  private static List<Item> items(Report report, BodyTable.Attribution who) {
+  private static List<Item> items(Report report, Attribution who) {
     List<Item> items = new ArrayList<>();
     for (Section s : report.sections()) {
       s.lead()
@@ -480,7 +469,7 @@ public final class EventExtractor {
   }
 
   /** The statutes and named things of each item (not articles), by item key. */
-  private static Map<String, List<Located>> located(MentionExtractor.Mentions mentions) {
+  private static Map<String, List<Located>> located(Mentions mentions) {
     Map<String, List<Located>> out = new HashMap<>();
     for (Mention m : mentions.occurrences()) {
       if ((m.kind() == Mention.Kind.STATUTE || m.kind() == Mention.Kind.THING)

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.base.Problem;
 import kg.chizai.rdf.CKG;
@@ -57,7 +58,7 @@ class SeedTimesTest {
 
   @BeforeAll
   static void convert() throws Exception {
-    Pipeline.Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    Pipeline.Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     graph = c.dataset().getUnionModel();
     warnings = c.warnings();
     lines = Files.readAllLines(SEED, StandardCharsets.UTF_8);
