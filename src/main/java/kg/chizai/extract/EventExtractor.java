@@ -104,7 +104,7 @@ public final class EventExtractor {
     for (Item item : items(report, who)) {
       String text = item.text();
       if (item.key().startsWith("entry:")) {
-        Set<Status> s = StatusClassifier.statuses(text);
+        Set<Status> s = StatusClassifier.statuses(text, report.issued());
         status.put(
             item.key().substring("entry:".length()),
             s.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(s));
