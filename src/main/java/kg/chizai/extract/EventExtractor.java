@@ -2,6 +2,7 @@ package kg.chizai.extract;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,11 @@ public final class EventExtractor {
     Map<String, Set<Status>> status = new LinkedHashMap<>();
     TimeContext reportContext =
         report.issued().map(TimeContext::forReport).orElseGet(TimeContext::withoutReport);
+    // Grouped once: looking each entry's mentions up among all of them made the report quadratic.
+    Map<String, List<Mention>> mentionsByItem = new HashMap<>();
+    for (Mention m : mentions.occurrences()) {
+      mentionsByItem.computeIfAbsent(m.item(), k -> new ArrayList<>()).add(m);
+    }
     for (ProgressEntry e : report.entries()) {
       String text = e.text();
       Set<Status> s = StatusClassifier.statuses(text);
@@ -103,7 +109,8 @@ public final class EventExtractor {
                   "date " + t.surface() + " not understood: " + String.join("; ", t.warnings())));
         }
       }
-      List<Located> named = located(text, "entry:" + e.id(), mentions);
+      List<Located> named =
+          located(text, mentionsByItem.getOrDefault("entry:" + e.id(), List.of()));
       List<String> agents = who.bodiesByEntry().getOrDefault(e.id(), List.of());
       Matcher v = VERB.matcher(text);
       int ordinal = 0;
@@ -252,13 +259,13 @@ public final class EventExtractor {
 
   private record Located(int start, int end, Mention mention) {}
 
-  /** Where each statute and named thing of the item stands in its text. */
-  private static List<Located> located(
-      String text, String item, MentionExtractor.Mentions mentions) {
+  /**
+   * Where each statute and named thing of an item stands in its text, given the item's mentions.
+   */
+  private static List<Located> located(String text, List<Mention> mentions) {
     List<Located> out = new ArrayList<>();
-    for (Mention m : mentions.occurrences()) {
-      if (!m.item().equals(item)
-          || (m.kind() != Mention.Kind.STATUTE && m.kind() != Mention.Kind.THING)) {
+    for (Mention m : mentions) {
+      if (m.kind() != Mention.Kind.STATUTE && m.kind() != Mention.Kind.THING) {
         continue;
       }
       if (m.article().isPresent()) {
