@@ -39,10 +39,29 @@ import org.apache.jena.query.Dataset;
  */
 public final class Pipeline {
 
-  /** Where to mint IRIs and where to find the reference tables (empty: the packaged ones). */
-  public record Options(String base, Optional<Path> referenceDir) {
+  /**
+   * Where to mint IRIs, where to find the reference tables (empty: the packaged ones), and the
+   * largest source file read ({@link SourceText#DEFAULT_MAX_BYTES} unless given).
+   */
+  public record Options(String base, Optional<Path> referenceDir, long maxInputBytes) {
+    public Options {
+      if (maxInputBytes < 1 || maxInputBytes > SourceText.MAX_LIMIT) {
+        throw new IllegalArgumentException(
+            "the input size limit must be 1 byte to 1 GiB: " + maxInputBytes);
+      }
+    }
+
+    public Options(String base, Optional<Path> referenceDir) {
+      this(base, referenceDir, SourceText.DEFAULT_MAX_BYTES);
+    }
+
     public static Options defaults() {
       return new Options(Iris.DEFAULT_BASE, Optional.empty());
+    }
+
+    /** The same options with another input size limit. */
+    public Options withMaxInputBytes(long bytes) {
+      return new Options(base, referenceDir, bytes);
     }
   }
 
@@ -83,7 +102,7 @@ public final class Pipeline {
       Report report;
       SourceText text;
       try {
-        text = SourceText.read(source);
+        text = SourceText.read(source, options.maxInputBytes());
         report = ReportReader.read(text);
       } catch (ChizaiException e) {
         errors.addAll(e.problems());

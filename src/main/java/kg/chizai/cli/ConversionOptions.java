@@ -3,11 +3,14 @@ package kg.chizai.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import kg.chizai.Pipeline;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.Iris;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that converts reports shares: the IRI base and the reference tables.
+ * The options every command that converts reports shares: the IRI base, the reference tables and
+ * the input size limit.
  */
 final class ConversionOptions {
 
@@ -24,11 +27,25 @@ final class ConversionOptions {
       description = "Directory with the reference tables (default: those packaged in the jar).")
   Path reference;
 
+  @Option(
+      names = "--max-input-size",
+      paramLabel = "SIZE",
+      defaultValue = "4M",
+      converter = ByteSize.class,
+      description =
+          "Largest report file read, in bytes or with K, M or G (default: ${DEFAULT-VALUE},"
+              + " at most 1G); a larger file is refused with exit code 3.")
+  long maxInputSize;
+
   Optional<Path> referenceDir() {
     return Optional.ofNullable(reference);
   }
 
   Pipeline.Options options() {
-    return new Pipeline.Options(base, referenceDir());
+    try {
+      return new Pipeline.Options(base, referenceDir(), maxInputSize);
+    } catch (IllegalArgumentException e) {
+      throw new ChizaiException(ExitCode.USAGE, "--max-input-size: " + e.getMessage(), e);
+    }
   }
 }

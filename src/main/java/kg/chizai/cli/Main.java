@@ -85,7 +85,9 @@ public final class Main implements Runnable {
       }
       cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
     }
-    cli.setExitCodeExceptionMapper(t -> INTERNAL.code());
+    // A bad option or value is a usage error; anything else that escapes is a bug.
+    cli.setExitCodeExceptionMapper(
+        t -> t instanceof CommandLine.ParameterException ? USAGE.code() : INTERNAL.code());
     for (CommandLine sub : cli.getSubcommands().values()) {
       declareExitCodes(sub);
     }

@@ -95,6 +95,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Most rows a SELECT or CONSTRUCT answer returns (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(
+      names = "--max-input-size",
+      paramLabel = "SIZE",
+      defaultValue = "4M",
+      converter = ByteSize.class,
+      description = "Largest report file read, e.g. 8M (default: ${DEFAULT-VALUE}, at most 1G).")
+  long maxInputSize;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -116,7 +124,8 @@ final class ServeCommand implements Callable<Integer> {
               .source(
                   reports,
                   () -> {
-                    Conversion c = Pipeline.convert(reports, new Pipeline.Options(base, ref));
+                    Conversion c =
+                        Pipeline.convert(reports, new Pipeline.Options(base, ref, maxInputSize));
                     for (Problem w : c.warnings()) {
                       err.println(w);
                     }
