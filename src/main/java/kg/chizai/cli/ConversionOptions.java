@@ -2,9 +2,8 @@ package kg.chizai.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
-import kg.chizai.base.ChizaiException;
-import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.Iris;
 import picocli.CommandLine.Option;
 
@@ -41,11 +40,13 @@ final class ConversionOptions {
     return Optional.ofNullable(reference);
   }
 
-  Pipeline.Options options() {
-    try {
-      return new Pipeline.Options(base, referenceDir(), maxInputSize);
-    } catch (IllegalArgumentException e) {
-      throw new ChizaiException(ExitCode.USAGE, "--max-input-size: " + e.getMessage(), e);
-    }
+  /** Loads the configuration these options name (exit 5 when a table is bad). */
+  Config config() {
+    return Config.load(base, referenceDir()).withMaxInputBytes(maxInputSize);
+  }
+
+  /** A pipeline over {@link #config()}. */
+  Pipeline pipeline() {
+    return Pipeline.create(config());
   }
 }

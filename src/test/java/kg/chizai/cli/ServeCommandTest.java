@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.Store;
@@ -36,7 +37,7 @@ class ServeCommandTest {
     return ChizaiServer.create()
         .port(0)
         .store(store)
-        .source(reports, () -> Pipeline.convert(reports, Pipeline.Options.defaults()).dataset())
+        .source(reports, () -> Pipeline.create(Config.defaults()).convert(reports).dataset())
         .build();
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 
 /**
@@ -40,7 +41,7 @@ final class StoreProcess {
         ChizaiServer.create()
             .port(0)
             .store(store)
-            .source(sources, () -> Pipeline.convert(sources, Pipeline.Options.defaults()).dataset())
+            .source(sources, () -> Pipeline.create(Config.defaults()).convert(sources).dataset())
             .build();
     System.out.println("ready " + server.store().status());
     System.out.flush();

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
@@ -95,7 +96,7 @@ class StoreTest {
             sources,
             () -> {
               conversions.incrementAndGet();
-              return Pipeline.convert(sources, Pipeline.Options.defaults()).dataset();
+              return Pipeline.create(Config.defaults()).convert(sources).dataset();
             })
         .build();
   }
