@@ -121,6 +121,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new ChizaiException(ExitCode.SERVE, "cannot open the store " + store + ": " + e, e);
     }
     Store s = server.store();
+    s.damage()
+        .ifPresent(
+            d -> out.printf("store %s was damaged: %s; rebuilt from the sources%n", store, d));
     if (s.status() == Store.Status.BUILT) {
       out.printf("store %s built in %.2f s%n", store, s.buildTime().toMillis() / 1000.0);
     } else {

@@ -193,11 +193,10 @@ public final class ChizaiServer {
         throw new IllegalStateException("no source: call source(paths, converter)");
       }
       Iris iris = new Iris(base);
-      Fingerprint fingerprint = Fingerprint.of(sources, base, referenceDir);
       Store store =
           Store.open(
               storeDir,
-              fingerprint,
+              () -> Fingerprint.of(sources, base, referenceDir),
               () -> {
                 Dataset ds = converter.get();
                 Ontology.addTo(ds, iris);

@@ -1,6 +1,7 @@
 package kg.chizai.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,13 +44,49 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
   }
 
   /**
-   * Reads and checks a file; throws {@link ChizaiException} naming the file and line on bad input.
+   * The largest source read by default: 4 MiB, about 40 times a year's progress report. The
+   * conversion is linear in its input, but the graph is held in memory until it is written, so a
+   * larger input needs a larger limit and, beyond a few MiB, a larger heap: on purpose, not by
+   * accident.
+   */
+  public static final long DEFAULT_MAX_BYTES = 4L << 20;
+
+  /** The largest limit that can be set: 1 GiB (the text is held twice, as bytes and as chars). */
+  public static final long MAX_LIMIT = 1L << 30;
+
+  /**
+   * Reads and checks a file of at most {@link #DEFAULT_MAX_BYTES}; throws {@link ChizaiException}
+   * naming the file and line on bad input.
    */
   public static SourceText read(Path path) {
+    return read(path, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads and checks a file of at most {@code maxBytes} bytes; throws {@link ChizaiException}
+   * naming the file and line on bad input, or the file alone when it is larger (nothing beyond the
+   * limit is read, so a huge file or an endless stream costs no more than the limit).
+   */
+  public static SourceText read(Path path, long maxBytes) {
+    if (maxBytes < 1 || maxBytes > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "the input size limit must be 1 byte to 1 GiB (" + MAX_LIMIT + " bytes): " + maxBytes);
+    }
     String name = path.toString();
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes((int) maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw new ChizaiException(
+            ExitCode.INPUT,
+            Problem.error(
+                name,
+                0,
+                sizeOf(path, bytes.length)
+                    + " larger than the limit of "
+                    + maxBytes
+                    + " bytes; raise it with --max-input-size if the file is a report"));
+      }
     } catch (NoSuchFileException e) {
       throw new ChizaiException(ExitCode.INPUT, Problem.error(name, 0, "no such file"));
     } catch (IOException e) {
@@ -57,6 +94,19 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
           ExitCode.INPUT, Problem.error(name, 0, "cannot read: " + e.getMessage()));
     }
     return decode(name, bytes);
+  }
+
+  /** "52428800 bytes," or, for a stream whose size is unknown, "more than N bytes,". */
+  private static String sizeOf(Path path, long read) {
+    try {
+      long size = Files.size(path);
+      if (size >= read) {
+        return "the file is " + size + " bytes,";
+      }
+    } catch (IOException e) {
+      // a stream or a file gone since: say what was read
+    }
+    return "the file is more than " + (read - 1) + " bytes,";
   }
 
   /** Checks and decodes bytes that came from {@code name}. */

@@ -4,8 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import kg.chizai.Config;
+import kg.chizai.Pipeline;
+import kg.chizai.serve.ChizaiServer;
+import kg.chizai.serve.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +27,108 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeCommandTest {
 
   @TempDir Path dir;
+
+  /** A server over a store of the seed report, as another {@code serve} would hold it. */
+  private static ChizaiServer server(Path store, Path sources) throws IOException {
+    List<Path> reports;
+    try (Stream<Path> s = Files.list(sources)) {
+      reports = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    return ChizaiServer.create()
+        .port(0)
+        .store(store)
+        .source(reports, () -> Pipeline.create(Config.defaults()).convert(reports).dataset())
+        .build();
+  }
+
+  private static String quadCount(ChizaiServer server) throws Exception {
+    String query = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
+    HttpRequest r =
+        HttpRequest.newBuilder(
+                URI.create(
+                    server.url()
+                        + "sparql?query="
+                        + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+            .header("Accept", "text/csv")
+            .build();
+    return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** Every file under {@code dir} with its size and time, but the lock file. */
+  private static List<String> snapshot(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      List<String> out = new ArrayList<>();
+      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+        if (!p.getFileName().toString().equals("store.lock")) {
+          out.add(dir.relativize(p) + " " + Files.size(p) + " " + Files.getLastModifiedTime(p));
+        }
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void serve_storeInUseByAnotherServerWithOtherSources_exit8_firstKeepsServing() throws Exception {
+    Path store = dir.resolve("store");
+    ChizaiServer first = server(store, Path.of("data/source")).start();
+    try {
+      String before = quadCount(first);
+      List<String> files = snapshot(store);
+      Path other = Files.createDirectories(dir.resolve("other"));
+      Files.writeString(other.resolve("report.txt"), ConvertCommandTest.SMALL);
+      ConvertCommandTest.Run r =
+          ConvertCommandTest.run(
+              "serve", "--port", "0", "--store", store.toString(), "--sources", other.toString());
+      assertEquals(8, r.code(), r.err());
+      assertTrue(r.err().contains("is in use by another chizai-kg server"), r.err());
+      assertFalse(r.err().contains("Exception"), r.err());
+      assertEquals(files, snapshot(store));
+      assertEquals(before, quadCount(first));
+    } finally {
+      first.stop();
+    }
+  }
+
+  @Test
+  void serve_badSourceOverGoodStore_exit3_storeUntouched() throws Exception {
+    Path store = dir.resolve("store");
+    server(store, Path.of("data/source")).stop();
+    List<String> files = snapshot(store);
+    Path bad = Files.createDirectories(dir.resolve("bad"));
+    Files.writeString(bad.resolve("report.txt"), "ただの文章です。\n");
+    ConvertCommandTest.Run r =
+        ConvertCommandTest.run(
+            "serve", "--port", "0", "--store", store.toString(), "--sources", bad.toString());
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().contains("report.txt:1: no report title"), r.err());
+    assertEquals(files, snapshot(store));
+    ChizaiServer again = server(store, Path.of("data/source"));
+    try {
+      assertEquals(Store.Status.REUSED, again.store().status());
+    } finally {
+      again.stop();
+    }
+  }
+
+  @Test
+  void serve_sourceLargerThanLimit_exit3BeforeTouchingTheStore() throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(sources.resolve("report.txt"), ConvertCommandTest.SMALL);
+    ConvertCommandTest.Run r =
+        ConvertCommandTest.run(
+            "serve",
+            "--port",
+            "0",
+            "--store",
+            dir.resolve("s").toString(),
+            "--sources",
+            sources.toString(),
+            "--max-input-size",
+            "100");
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().contains("larger than the limit of 100 bytes"), r.err());
+    assertFalse(Files.exists(dir.resolve("s").resolve("current")));
+  }
 
   @Test
   void serve_help_exit0ListsOptionsAndExitCodes() {
