@@ -25,7 +25,13 @@
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
-    yasqe: { value: el.getAttribute("data-query") || "" },
+    // No third-party requests: prefixes come from this server (not prefix.cc), and the class and
+    // property completers (which ask lov.linkeddata.es) are off.
+    yasqe: {
+      value: el.getAttribute("data-query") || "",
+      prefixCcApi: new URL("/assets/prefixes.json", window.location.href).href,
+      autocompleters: ["prefixes", "variables"],
+    },
     persistencyExpire: 60 * 60 * 24,
   });
   if (new URLSearchParams(window.location.search).has("query")) {
