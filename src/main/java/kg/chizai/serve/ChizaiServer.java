@@ -55,12 +55,24 @@ public final class ChizaiServer {
   private final Store store;
   private final FusekiServer fuseki;
   private final Site site;
+  private final Limits limits;
+  private final InFlight inFlight;
+  private final LimitedQuery query;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private ChizaiServer(Store store, FusekiServer fuseki, Site site) {
+  private ChizaiServer(
+      Store store,
+      FusekiServer fuseki,
+      Site site,
+      Limits limits,
+      InFlight inFlight,
+      LimitedQuery query) {
     this.store = store;
     this.fuseki = fuseki;
     this.site = site;
+    this.limits = limits;
+    this.inFlight = inFlight;
+    this.query = query;
   }
 
   public static Builder create() {
@@ -77,6 +89,15 @@ public final class ChizaiServer {
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
+    }
+    // New requests get 503, running queries are cancelled, and only when no servlet is working
+    // (each ends within its timeout) does Jetty stop its threads and the store close.
+    inFlight.refuseNew();
+    query.abortAll();
+    try {
+      inFlight.awaitNone(limits.timeout().plusSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try {
       fuseki.stop();
@@ -106,6 +127,11 @@ public final class ChizaiServer {
 
   public Site site() {
     return site;
+  }
+
+  /** The limits this server applies. */
+  public Limits limits() {
+    return limits;
   }
 
   /**
@@ -212,14 +238,18 @@ public final class ChizaiServer {
               });
       try {
         Site site = Site.load(store.dataset(), iris, examples, limits.timeout(), limits.maxRows());
-        return new ChizaiServer(store, fuseki(store.dataset(), site), site);
+        InFlight inFlight = new InFlight();
+        LimitedQuery query = new LimitedQuery(limits);
+        return new ChizaiServer(
+            store, fuseki(store.dataset(), site, inFlight, query), site, limits, inFlight, query);
       } catch (RuntimeException e) {
         store.close();
         throw e;
       }
     }
 
-    private FusekiServer fuseki(DatasetGraph dsg, Site site) {
+    private FusekiServer fuseki(
+        DatasetGraph dsg, Site site, InFlight inFlight, LimitedQuery processor) {
       Context context = new Context();
       context.set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
       QueryGuards.install(context, limits);
@@ -227,7 +257,7 @@ public final class ChizaiServer {
           Endpoint.create()
               .operation(Operation.Query)
               .endpointName("")
-              .processor(new LimitedQuery(limits))
+              .processor(processor)
               .context(context)
               .build();
       LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site);
@@ -246,6 +276,7 @@ public final class ChizaiServer {
               .add(
                   Site.DATA_PATH,
                   DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
+              .addFilter("/*", inFlight)
               .addFilter(
                   Site.SPARQL_PATH,
                   new SparqlProtocolFilter(ServiceDescription.of(dsg, limits, site)))

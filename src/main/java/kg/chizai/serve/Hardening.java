@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 
 /**
@@ -24,6 +25,9 @@ final class Hardening {
 
   /** The methods a cross-origin page may use. */
   static final Set<String> CORS_METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS");
+
+  /** How long a stop waits for requests in progress before closing their connections. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
   private Hardening() {}
 
@@ -62,5 +66,9 @@ final class Hardening {
     server.insertHandler(cors);
 
     server.insertHandler(new SecurityHeaders());
+
+    // Stopping lets requests in progress finish for a moment, then closes what is left.
+    server.insertHandler(new GracefulHandler());
+    server.setStopTimeout(STOP_GRACE.toMillis());
   }
 }

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.DEF;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -15,7 +18,9 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.text.TextIndexException;
 import org.apache.jena.riot.web.HttpNames;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.Timeouts;
+import org.apache.jena.sparql.exec.QueryExec;
 
 /**
  * Fuseki's SPARQL query processor with the endpoint's limits:
@@ -50,8 +55,28 @@ final class LimitedQuery extends SPARQL_QueryDataset {
 
   private final Limits limits;
 
+  /** The queries running now, so that a stopping server can cancel them. */
+  private final Set<QueryExec> running = ConcurrentHashMap.newKeySet();
+
+  private static final ThreadLocal<QueryExec> CURRENT = new ThreadLocal<>();
+
   LimitedQuery(Limits limits) {
     this.limits = limits;
+  }
+
+  /** Cancels every running query (each then ends at its next step, answered with 503). */
+  void abortAll() {
+    for (QueryExec q : running) {
+      q.abort();
+    }
+  }
+
+  @Override
+  protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+    QueryExec q = super.createQueryExec(action, query, dataset);
+    running.add(q);
+    CURRENT.set(q);
+    return q;
   }
 
   @Override
@@ -76,6 +101,17 @@ final class LimitedQuery extends SPARQL_QueryDataset {
           });
     } catch (QueryDeniedException e) {
       ServletOps.errorBadRequest(e.getMessage());
+    } catch (ActionErrorException e) {
+      String m = String.valueOf(e.getMessage());
+      if (e.getRC() == 400
+          && (m.contains("org.apache.lucene")
+              || m.contains("TooManyClauses")
+              || m.contains("maxClauseCount"))) {
+        // A text:query the index cannot run: say so, not the index's own exception text.
+        ServletOps.errorBadRequest(
+            "text:query could not be run: too many search terms, or not a valid search");
+      }
+      throw e;
     } catch (TextIndexException e) {
       ServletOps.errorBadRequest(
           "text:query could not be run: the search is too large or malformed ("
@@ -87,6 +123,12 @@ final class LimitedQuery extends SPARQL_QueryDataset {
             "text:query has too many search terms for the index; use fewer words");
       }
       throw e;
+    } finally {
+      QueryExec q = CURRENT.get();
+      if (q != null) {
+        running.remove(q);
+        CURRENT.remove();
+      }
     }
   }
 
@@ -119,6 +161,7 @@ final class LimitedQuery extends SPARQL_QueryDataset {
   @Override
   protected void validateQuery(HttpAction action, Query query) {
     super.validateQuery(action, query);
+    QueryGuards.checkServices(query, limits.serviceHosts());
     requireAcceptable(action, query);
     boolean capped =
         query.isSelectType()

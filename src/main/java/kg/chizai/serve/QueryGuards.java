@@ -1,11 +1,17 @@
 package kg.chizai.serve;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.TransformCopy;
 import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
@@ -67,6 +73,41 @@ final class QueryGuards {
     context.set(ARQConstants.registryFunctions, functions());
     context.set(ARQConstants.registryPropertyFunctions, propertyFunctions());
     ServiceGuard.install(context, limits.serviceHosts(), limits.timeout());
+  }
+
+  /**
+   * Refuses a query whose {@code SERVICE} calls the policy does not allow, before it runs: also
+   * those inside {@code EXISTS}, which Jena evaluates as a filter that swallows the refusal.
+   */
+  static void checkServices(Query query, Set<String> hosts) {
+    Op op = Algebra.compile(query);
+    for (OpService s : services(op)) {
+      ServiceGuard.check(s.getService(), hosts);
+    }
+  }
+
+  /** Every {@code SERVICE} in an operation, in sub-queries and {@code EXISTS} too. */
+  static List<OpService> services(Op op) {
+    List<OpService> found = new ArrayList<>();
+    Transformer.transform(
+        new TransformCopy() {
+          @Override
+          public Op transform(OpService opService, Op subOp) {
+            found.add(opService);
+            return super.transform(opService, subOp);
+          }
+        },
+        new ExprTransformCopy() {
+          @Override
+          public Expr transform(ExprFunctionOp funcOp, ExprList args, Op opArg) {
+            if (funcOp.getGraphPattern() != null) {
+              found.addAll(services(funcOp.getGraphPattern()));
+            }
+            return super.transform(funcOp, args, opArg);
+          }
+        },
+        op);
+    return found;
   }
 
   /** The operation with every REGEX and REPLACE guarded. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.atlas.lib.Lib;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.Service;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
@@ -62,23 +64,9 @@ final class ServiceGuard implements ChainingServiceExecutor {
       Binding binding,
       ExecutionContext execCxt,
       ServiceExecutor chain) {
-    if (!opOriginal.getService().isURI()) {
-      throw denied("SERVICE with a variable is not allowed on this endpoint");
-    }
+    check(opOriginal.getService(), hosts);
+    check(opExecute.getService(), hosts);
     String iri = opExecute.getService().getURI();
-    if (hosts.isEmpty()) {
-      throw denied(
-          "SERVICE <" + iri + ">: this endpoint calls no other service (see --allow-service)");
-    }
-    String host = host(iri);
-    if (host == null || !hosts.contains(host)) {
-      throw denied(
-          "SERVICE <"
-              + iri
-              + ">: this endpoint calls only "
-              + String.join(", ", hosts.stream().sorted().toList())
-              + " (see --allow-service)");
-    }
     Context cxt = execCxt.getContext().copy();
     Optional<Duration> left = Deadline.remaining();
     if (left.isPresent()) {
@@ -97,7 +85,39 @@ final class ServiceGuard implements ChainingServiceExecutor {
         // The call ran out of the query's time: a timeout, not a failure of the other service.
         throw new QueryCancelledException();
       }
+      if (e instanceof QueryExceptionHTTP h) {
+        // Whatever the other service answered (a redirect, an error), it is a bad gateway here:
+        // its status is not passed on as this endpoint's own.
+        throw new QueryExceptionHTTP(
+            502,
+            "SERVICE <"
+                + iri
+                + "> failed: "
+                + (h.getStatusCode() > 0 ? "HTTP " + h.getStatusCode() : h.getMessage()),
+            e);
+      }
       throw e;
+    }
+  }
+
+  /** Throws {@link QueryDeniedException} unless a call to {@code service} is allowed. */
+  static void check(Node service, Set<String> hosts) {
+    if (!service.isURI()) {
+      throw denied("SERVICE with a variable is not allowed on this endpoint");
+    }
+    String iri = service.getURI();
+    if (hosts.isEmpty()) {
+      throw denied(
+          "SERVICE <" + iri + ">: this endpoint calls no other service (see --allow-service)");
+    }
+    String host = host(iri);
+    if (host == null || !hosts.contains(host)) {
+      throw denied(
+          "SERVICE <"
+              + iri
+              + ">: this endpoint calls only "
+              + String.join(", ", hosts.stream().sorted().toList())
+              + " (see --allow-service)");
     }
   }
 

@@ -3,11 +3,14 @@ package kg.chizai.serve;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -70,6 +73,7 @@ final class SparqlProtocolFilter implements Filter {
       describe(req, resp);
       return;
     }
+    HttpServletResponse out = new Utf8Messages(resp);
     if (head) {
       // Fuseki answers queries to GET and POST only; Jetty drops the body of a HEAD response.
       chain.doFilter(
@@ -79,10 +83,75 @@ final class SparqlProtocolFilter implements Filter {
               return "GET";
             }
           },
-          resp);
+          out);
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(request, out);
+  }
+
+  /**
+   * Fuseki writes an error message with {@code setContentLength(message.length())} and {@code
+   * ServletOutputStream.print(message)}: a message holding Japanese (a query quoted back) has more
+   * bytes than characters, and {@code print} refuses characters beyond ISO-8859-1, so the client
+   * got a 500 instead of the 400 and its message. Here the length is left to Jetty and {@code
+   * print} writes UTF-8, as the message's declared charset says.
+   */
+  private static final class Utf8Messages extends HttpServletResponseWrapper {
+    private ServletOutputStream stream;
+
+    Utf8Messages(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setContentLength(int len) {
+      // Fuseki sets it only for messages, counting characters; Jetty counts the bytes itself.
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (stream == null) {
+        ServletOutputStream inner = super.getOutputStream();
+        stream =
+            new ServletOutputStream() {
+              @Override
+              public void print(String s) throws IOException {
+                write(String.valueOf(s).getBytes(StandardCharsets.UTF_8));
+              }
+
+              @Override
+              public void write(int b) throws IOException {
+                inner.write(b);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                inner.write(b, off, len);
+              }
+
+              @Override
+              public void flush() throws IOException {
+                inner.flush();
+              }
+
+              @Override
+              public void close() throws IOException {
+                inner.close();
+              }
+
+              @Override
+              public boolean isReady() {
+                return inner.isReady();
+              }
+
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                inner.setWriteListener(listener);
+              }
+            };
+      }
+      return stream;
+    }
   }
 
   private void describe(HttpServletRequest req, HttpServletResponse resp) throws IOException {
