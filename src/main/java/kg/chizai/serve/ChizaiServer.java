@@ -237,11 +237,12 @@ public final class ChizaiServer {
                 return ds;
               });
       try {
-        Site site = Site.load(store.dataset(), iris, examples, limits.timeout(), limits.maxRows());
+        DatasetGraph served = new ReadOnlyView(store.dataset());
+        Site site = Site.load(served, iris, examples, limits.timeout(), limits.maxRows());
         InFlight inFlight = new InFlight();
         LimitedQuery query = new LimitedQuery(limits);
         return new ChizaiServer(
-            store, fuseki(store.dataset(), site, inFlight, query), site, limits, inFlight, query);
+            store, fuseki(served, site, inFlight, query), site, limits, inFlight, query);
       } catch (RuntimeException e) {
         store.close();
         throw e;
