@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
@@ -55,7 +55,7 @@ class GoldenCasesTest {
   private static final String BASE = Iris.DEFAULT_BASE + "id/";
 
   private static final PrefixMap PREFIXES =
-      PrefixMapFactory.create(RdfMapper.prefixes().getNsPrefixMap());
+      PrefixMapFactory.create(Namespaces.prefixes().getNsPrefixMap());
 
   /** Predicates in the golden files: rdf:type first, then the rest in natural order. */
   private static final Comparator<String> PREDICATE_ORDER =
@@ -87,7 +87,7 @@ class GoldenCasesTest {
     try {
       Path copy = tmp.resolve(INPUT);
       Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
-      Pipeline.Conversion conversion = Pipeline.convert(List.of(copy), Pipeline.Options.defaults());
+      Pipeline.Conversion conversion = Pipeline.create(Config.defaults()).convert(List.of(copy));
       Model actual = conversion.dataset().getUnionModel();
       assertTrue(
           actual.contains(null, CKG.sourceFile, INPUT),

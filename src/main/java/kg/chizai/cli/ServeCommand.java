@@ -18,14 +18,16 @@ import kg.chizai.Pipeline.Conversion;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
-import kg.chizai.rdf.Iris;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
 import kg.chizai.serve.Limits;
 import kg.chizai.serve.Store;
+import org.apache.jena.query.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code chizai-kg serve}: the knowledge graph over HTTP (SPARQL, linked data, search). */
@@ -46,44 +48,32 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--port"},
       paramLabel = "N",
-      defaultValue = "3030",
+      defaultValue = "" + ChizaiServer.DEFAULT_PORT,
       description = "HTTP port on localhost (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(
       names = "--store",
       paramLabel = "DIR",
-      defaultValue = "store",
+      defaultValue = ChizaiServer.DEFAULT_STORE,
       description = "Store directory: TDB2, text index, fingerprint (default: ${DEFAULT-VALUE}).")
   Path store;
 
   @Option(
       names = "--sources",
       paramLabel = "DIR",
-      defaultValue = "data/source",
+      defaultValue = DefaultSources.DIR_NAME,
       description = "Directory of report text files, *.txt (default: ${DEFAULT-VALUE}).")
   Path sources;
 
   @Option(
       names = "--queries",
       paramLabel = "DIR",
-      defaultValue = "queries",
+      defaultValue = ExampleQuery.DEFAULT_DIR,
       description = "Example queries for the landing page, *.rq (default: ${DEFAULT-VALUE}).")
   Path queries;
 
-  @Option(
-      names = "--base",
-      paramLabel = "IRI",
-      defaultValue = Iris.DEFAULT_BASE,
-      description =
-          "Base of minted IRIs; base + id/… is served at /id/… (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(
-      names = "--reference",
-      paramLabel = "DIR",
-      description = "Directory with the reference tables (default: those packaged in the jar).")
-  Path reference;
+  @Mixin ConversionOptions conversion;
 
   @Option(
       names = "--timeout",
@@ -231,8 +221,17 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65535) {
+      throw usage("--port must be 0..65535: " + port);
+    }
+    Limits limits;
+    try {
+      limits = limits();
+    } catch (IllegalArgumentException e) {
+      throw usage(optionNames(e.getMessage()));
+    }
     List<Path> reports = reports(sources);
-    Optional<Path> ref = Optional.ofNullable(reference);
+    Pipeline pipeline = conversion.pipeline();
     long start = System.nanoTime();
     ChizaiServer server;
     try {
@@ -240,31 +239,16 @@ final class ServeCommand implements Callable<Integer> {
           ChizaiServer.create()
               .port(port)
               .store(store)
-              .base(base)
-              .limits(limits())
-              .referenceDir(ref)
+              .base(pipeline.config().base())
+              .limits(limits)
+              .referenceDir(pipeline.config().referenceDir())
               .exampleQueries(ExampleQuery.readAll(queries))
-              .source(
-                  reports,
-                  () -> {
-                    Conversion c = Pipeline.convert(reports, new Pipeline.Options(base, ref));
-                    for (Problem w : c.warnings()) {
-                      err.println(w);
-                    }
-                    err.flush();
-                    out.printf(
-                        "converted %d report%s (%d warnings)%n",
-                        c.reports().size(),
-                        c.reports().size() == 1 ? "" : "s",
-                        c.warnings().size());
-                    out.flush();
-                    return c.dataset();
-                  })
+              .source(reports, () -> convert(pipeline, reports, out, err))
               .build();
-    } catch (IllegalArgumentException e) {
-      throw new ChizaiException(ExitCode.USAGE, e.getMessage(), e);
     } catch (ChizaiException e) {
       throw e;
+    } catch (ConversionBug e) {
+      throw e.bug;
     } catch (RuntimeException e) {
       throw new ChizaiException(ExitCode.SERVE, "cannot open the store " + store + ": " + e, e);
     }
@@ -307,7 +291,62 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("stopped");
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * A limit's field name in a message as its option: {@code maxQueries} → {@code --max-queries}.
+   */
+  private static String optionNames(String message) {
+    String m = message.replace("serviceHosts", "--allow-service");
+    java.util.regex.Matcher f =
+        java.util.regex.Pattern.compile("^([a-z]+[A-Z][A-Za-z]*)").matcher(m);
+    if (!f.find()) {
+      return m;
+    }
+    String option =
+        "--" + f.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    return option + m.substring(f.end());
+  }
+
+  /**
+   * The conversion the store is built from. A bug in it is not a store problem: it is carried out
+   * of the builder as it is, to end as an internal error.
+   */
+  private static Dataset convert(
+      Pipeline pipeline, List<Path> reports, PrintWriter out, PrintWriter err) {
+    Conversion c;
+    try {
+      c = pipeline.convert(reports);
+    } catch (ChizaiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ConversionBug(e);
+    }
+    for (Problem w : c.warnings()) {
+      err.println(w);
+    }
+    err.flush();
+    out.printf(
+        "converted %d report%s (%d warnings)%n",
+        c.reports().size(), c.reports().size() == 1 ? "" : "s", c.warnings().size());
+    out.flush();
+    return c.dataset();
+  }
+
+  /** A bug in the conversion, on its way out of the store builder. */
+  private static final class ConversionBug extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RuntimeException bug;
+
+    ConversionBug(RuntimeException bug) {
+      super(bug);
+      this.bug = bug;
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 
   private static List<Path> reports(Path dir) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -207,7 +207,7 @@ final class SiteServlet extends HttpServlet {
   private static byte[] prefixesJson() {
     try {
       return new ObjectMapper()
-          .writeValueAsBytes(new TreeMap<>(RdfMapper.prefixes().getNsPrefixMap()));
+          .writeValueAsBytes(new TreeMap<>(Namespaces.prefixes().getNsPrefixMap()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the prefixes as JSON", e);
     }

@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.cli.ConvertCommandTest.Run;
 import kg.chizai.publish.GraphStorePush;
 import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
@@ -173,12 +175,11 @@ class PublishToGraphStoreTest {
   void publishTo_seed_everyNamedGraphArrives() {
     Run r = ConvertCommandTest.run("publish", "--to", url, "--user", USER, "--password", PASSWORD);
     assertEquals(0, r.code(), r.out() + r.err());
+    Pipeline pipeline = Pipeline.create(Config.defaults());
     Release expected =
-        Pipeline.publish(
-                List.of(ConvertCommandTest.SEED),
-                Pipeline.Options.defaults(),
-                Release.Options.defaults())
-            .release();
+        pipeline.release(
+            pipeline.validate(pipeline.convert(List.of(ConvertCommandTest.SEED))),
+            Release.Options.defaults());
     SortedMap<String, Long> want = sizes(expected.graphs());
     assertEquals(
         Set.of(
@@ -203,8 +204,7 @@ class PublishToGraphStoreTest {
   @Order(4)
   void publishTo_withPrevious_replacesGraphsAndDeletesTheOnesThatAreGone() throws Exception {
     // A previous release with a graph this one lacks and a triple this one dropped.
-    Conversion old =
-        Pipeline.convert(List.of(ConvertCommandTest.SEED), Pipeline.Options.defaults());
+    Conversion old = Pipeline.create(Config.defaults()).convert(List.of(ConvertCommandTest.SEED));
     String gone = IRIS.base() + "graph/report/2024-progress";
     old.dataset()
         .getNamedModel(gone)
@@ -216,7 +216,9 @@ class PublishToGraphStoreTest {
     report.add(report.createResource(IRIS.program(2025)), RDFS.comment, "stale");
     Release previous =
         Release.build(
-            old.reports(), old.dataset(), IRIS, Release.Options.defaults().withVersion("2025-12"));
+            Validation.of(old.reports(), old.dataset()),
+            IRIS,
+            Release.Options.defaults().withVersion("2025-12"));
     Path previousDir = tmp.resolve("previous");
     previous.writeTo(previousDir);
     GraphStorePush.push(

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
-import kg.chizai.extract.EventExtractor.Events;
-import kg.chizai.extract.time.Status;
 import kg.chizai.model.Event;
+import kg.chizai.model.Events;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
+import kg.chizai.model.Status;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,9 @@ class SeedEventsTest {
   @BeforeAll
   static void convert() {
     Pipeline.Conversion c =
-        Pipeline.convert(
-            List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")),
-            Pipeline.Options.defaults());
+        Pipeline.create(Config.defaults())
+            .convert(
+                List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")));
     report = c.reports().get(0);
     events = c.events().get(0);
   }

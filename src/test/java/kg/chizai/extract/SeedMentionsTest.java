@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
-import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +32,9 @@ class SeedMentionsTest {
   @BeforeAll
   static void convert() {
     Pipeline.Conversion c =
-        Pipeline.convert(
-            List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")),
-            Pipeline.Options.defaults());
+        Pipeline.create(Config.defaults())
+            .convert(
+                List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")));
     report = c.reports().get(0);
     mentions = c.mentions().get(0);
   }

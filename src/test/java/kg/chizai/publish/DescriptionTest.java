@@ -11,10 +11,12 @@ import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -52,9 +54,12 @@ class DescriptionTest {
 
   @BeforeAll
   static void describeSeed() {
-    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    conversion = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     release =
-        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
+        Release.build(
+            Validation.of(conversion.reports(), conversion.dataset()),
+            IRIS,
+            Release.Options.defaults());
     d = release.description();
     rel = d.createResource(release.iri());
     union = GraphDiff.union(conversion.dataset());
@@ -229,9 +234,9 @@ class DescriptionTest {
 
   @Test
   void linkset_withStatuteLinksInTheData_countsThemAndNamesThePredicates() {
-    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     Resource before =
-        Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
+        Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
             .description()
             .createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
     long statuteLinks = integer(before, VOID.triples);
@@ -243,7 +248,8 @@ class DescriptionTest {
         OWL.sameAs,
         report.createResource("https://laws.e-gov.go.jp/law/345AC0000000048#Mp-At_30_4"));
     Model m =
-        Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).description();
+        Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
+            .description();
     Resource linkset = m.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
     assertTrue(statuteLinks > 0, "the converter links statutes to e-Gov");
     assertEquals(statuteLinks + 2, integer(linkset, VOID.triples));
@@ -291,8 +297,7 @@ class DescriptionTest {
   void downloadUrlAndEndpoint_configurable() {
     Model m =
         Release.build(
-                conversion.reports(),
-                conversion.dataset(),
+                Validation.of(conversion.reports(), conversion.dataset()),
                 IRIS,
                 Release.Options.defaults()
                     .withVersion("r1")

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.publish.GraphDiff.ClassChange;
 import kg.chizai.rdf.CKG;
+import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -98,7 +100,7 @@ class GraphDiffTest {
   @Test
   void publish_withPrevious_shipsTheDiffAndNamesThePreviousVersion() throws Exception {
     // The "previous" release: the seed without one progress entry and with one stale triple.
-    Conversion old = Pipeline.convert(List.of(ReleaseTest.SEED), Pipeline.Options.defaults());
+    Conversion old = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
     Model g = old.dataset().getNamedModel(ReleaseTest.IRIS.base() + "graph/report/2025-progress");
     // An entry with no items that nothing points at: the rest still conforms without it.
     Resource entry =
@@ -116,17 +118,15 @@ class GraphDiffTest {
     program.addProperty(org.apache.jena.vocabulary.RDFS.comment, "stale");
     Path previous = tmp.resolve("previous");
     Release.build(
-            old.reports(),
-            old.dataset(),
+            Validation.of(old.reports(), old.dataset()),
             ReleaseTest.IRIS,
             Release.Options.defaults().withVersion("2025-12"))
         .writeTo(previous);
 
-    Conversion now = Pipeline.convert(List.of(ReleaseTest.SEED), Pipeline.Options.defaults());
+    Conversion now = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
     Release r =
         Release.build(
-            now.reports(),
-            now.dataset(),
+            Validation.of(now.reports(), now.dataset()),
             ReleaseTest.IRIS,
             Release.Options.defaults().withPrevious(previous));
     GraphDiff d = r.diff().orElseThrow();
@@ -167,8 +167,9 @@ class GraphDiffTest {
   @Test
   void dumps_readReleaseDirectoryWithItsVersion() throws Exception {
     Path dir = tmp.resolve("r");
-    Conversion c = Pipeline.convert(List.of(ReleaseTest.SEED), Pipeline.Options.defaults());
-    Release.build(c.reports(), c.dataset(), ReleaseTest.IRIS, Release.Options.defaults())
+    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
+    Release.build(
+            Validation.of(c.reports(), c.dataset()), ReleaseTest.IRIS, Release.Options.defaults())
         .writeTo(dir);
     Dumps.Loaded l = Dumps.read(dir);
     assertEquals(Optional.of("2026-04"), l.version());

@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -63,9 +65,12 @@ class ReleaseTest {
 
   @BeforeAll
   static void publishSeed() {
-    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    conversion = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     release =
-        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
+        Release.build(
+            Validation.of(conversion.reports(), conversion.dataset()),
+            IRIS,
+            Release.Options.defaults());
     dist = tmp.resolve("dist");
     release.writeTo(dist);
   }
@@ -115,8 +120,9 @@ class ReleaseTest {
   @Test
   void release_twice_byteIdenticalFiles() throws Exception {
     Path again = tmp.resolve("again");
-    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).writeTo(again);
+    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
+    Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
+        .writeTo(again);
     for (String name : release.files().keySet()) {
       assertArrayEquals(read(name), Files.readAllBytes(again.resolve(name)), name);
     }
@@ -300,7 +306,7 @@ class ReleaseTest {
 
   @Test
   void build_nonConformingData_refusedWithEveryViolationAndNothingWritten() {
-    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
+    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
     Model report = c.dataset().getNamedModel(IRIS.base() + "graph/report/2025-progress");
     Resource direction =
         report.createResource(IRIS.base() + "id/report/2025-progress/direction/10-1");
@@ -310,9 +316,10 @@ class ReleaseTest {
         assertThrows(
             ChizaiException.class,
             () ->
-                Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
+                Release.build(
+                        Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
                     .writeTo(out));
-    assertEquals(ExitCode.INVALID, e.exitCode());
+    assertEquals(ExitCode.INVALID, e.kind());
     assertTrue(
         e.getMessage().contains("<" + direction.getURI() + "> ckg:sourceText: has exactly one"),
         e.getMessage());
@@ -337,7 +344,7 @@ class ReleaseTest {
     Path out = Files.createDirectory(tmp.resolve("precious"));
     Files.writeString(out.resolve("notes.txt"), "mine");
     ChizaiException e = assertThrows(ChizaiException.class, () -> release.writeTo(out));
-    assertEquals(ExitCode.OUTPUT, e.exitCode());
+    assertEquals(ExitCode.OUTPUT, e.kind());
     assertTrue(e.getMessage().contains("not a release"), e.getMessage());
     assertEquals("mine", Files.readString(out.resolve("notes.txt")));
     try (Stream<Path> s = Files.list(out)) {
@@ -349,8 +356,7 @@ class ReleaseTest {
   void sourceDateEpoch_datesTheReleaseAndItsVersion() throws Exception {
     Release r =
         Release.build(
-            conversion.reports(),
-            conversion.dataset(),
+            Validation.of(conversion.reports(), conversion.dataset()),
             IRIS,
             Release.Options.defaults()
                 .withSourceDateEpoch(
@@ -378,8 +384,7 @@ class ReleaseTest {
             ChizaiException.class,
             () ->
                 Release.build(
-                    conversion.reports(),
-                    conversion.dataset(),
+                    Validation.of(conversion.reports(), conversion.dataset()),
                     IRIS,
                     Release.Options.defaults().withVersion("2026/04")));
     assertEquals(2, e.exitCode());

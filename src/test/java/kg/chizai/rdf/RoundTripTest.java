@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.rdf.RdfFiles.Format;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -43,9 +44,8 @@ class RoundTripTest {
   @BeforeAll
   static void build() {
     seed =
-        Pipeline.convert(
-                List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")),
-                Pipeline.Options.defaults())
+        Pipeline.create(Config.defaults())
+            .convert(List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")))
             .dataset();
     awkward = DatasetFactory.createGeneral();
     Model g = awkward.getNamedModel("https://w3id.org/chizai-kg/graph/test");

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.rdf.Iris;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class StoreTest {
                 sources,
                 () -> {
                   conversions.incrementAndGet();
-                  return Pipeline.convert(sources, Pipeline.Options.defaults()).dataset();
+                  return Pipeline.create(Config.defaults()).convert(sources).dataset();
                 })
             .build()
             .start();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
@@ -32,7 +33,7 @@ final class TestServers {
 
   /** What the server serves, converted in memory: the reports plus the ontology graph. */
   static Dataset inMemory(List<Path> sources) {
-    Dataset ds = Pipeline.convert(sources, Pipeline.Options.defaults()).dataset();
+    Dataset ds = Pipeline.create(Config.defaults()).convert(sources).dataset();
     Ontology.addTo(ds, new Iris(Iris.DEFAULT_BASE));
     return ds;
   }
@@ -45,8 +46,7 @@ final class TestServers {
             .port(0)
             .store(dir)
             .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
-            .source(
-                sources, () -> Pipeline.convert(sources, Pipeline.Options.defaults()).dataset());
+            .source(sources, () -> Pipeline.create(Config.defaults()).convert(sources).dataset());
     return more.apply(b).build().start();
   }
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.extract.time.Qualifier;
 import org.apache.jena.rdf.model.Model;
@@ -80,7 +81,8 @@ class ShapesTest {
 
   @Test
   void validate_seed_conformsWithoutFindings() {
-    Pipeline.Validation v = Pipeline.validate(List.of(SEED), Pipeline.Options.defaults());
+    Pipeline pipeline = Pipeline.create(Config.defaults());
+    Validation v = pipeline.validate(pipeline.convert(List.of(SEED)));
     assertTrue(v.conformance().findings().isEmpty(), v.conformance().render());
     assertTrue(v.conformance().triples() > 4000);
   }

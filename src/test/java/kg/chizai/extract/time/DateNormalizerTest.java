@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import kg.chizai.extract.text.TextFold;
 import kg.chizai.extract.time.TimeValue.CalendarDate;
 import kg.chizai.extract.time.TimeValue.CalendarMonth;
 import kg.chizai.extract.time.TimeValue.CalendarYear;
