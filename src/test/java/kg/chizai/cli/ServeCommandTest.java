@@ -100,6 +100,27 @@ class ServeCommandTest {
     assertTrue(r.err().contains("base"), r.err());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--max-queries 0|--max-queries",
+        "--max-queries-per-client 0|--max-queries-per-client",
+        "--max-request-bytes 10|--max-request-bytes",
+        "--read-timeout -1|--read-timeout",
+        "--allow-service https://example.org/sparql|--allow-service",
+        "--client-header X:Y|--client-header"
+      })
+  void serve_badLimit_exit2NamesTheOptionBeforeTouchingTheStore(String spec) {
+    String[] p = spec.split("\\|");
+    String[] option = p[0].split(" ");
+    ConvertCommandTest.Run r =
+        ConvertCommandTest.run(
+            "serve", option[0], option[1], "--store", dir.resolve("s").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(p[1]), r.err());
+    assertFalse(Files.exists(dir.resolve("s")));
+  }
+
   @Test
   void serve_portInUse_exit8BeforeTheStoreIsBuilt() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("localhost"))) {
