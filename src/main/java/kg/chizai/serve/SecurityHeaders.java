@@ -18,7 +18,7 @@ final class SecurityHeaders extends Handler.Wrapper {
 
   /** The Content-Security-Policy of every response. */
   static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'self'";
 
