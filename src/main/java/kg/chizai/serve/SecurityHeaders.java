@@ -12,7 +12,9 @@ import org.eclipse.jetty.util.Callback;
  * Headers on every response, errors included: no content sniffing, no referrer sent to other sites,
  * and a Content-Security-Policy under which pages load scripts, styles, fonts and data only from
  * this server and cannot be framed by another site (the landing page, its YASGUI editor and the
- * linked-data pages need nothing else; a browser test checks that none is refused).
+ * linked-data pages need nothing else; a browser test checks that none is refused). Scripts run
+ * only from files of this server; inline styles are allowed because YASGUI sets some (a hash would
+ * break with its next version), and every text the pages print is escaped.
  */
 final class SecurityHeaders extends Handler.Wrapper {
 
