@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
@@ -114,6 +115,13 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     if (bytes.length == 0) {
       throw new ChizaiException(ExitCode.INPUT, Problem.error(name, 1, "empty file"));
     }
+    utf16(bytes)
+        .ifPresent(
+            what -> {
+              throw new ChizaiException(
+                  ExitCode.INPUT,
+                  Problem.error(name, 1, what + "; expected UTF-8: convert the file to UTF-8"));
+            });
     int nul = indexOf(bytes, (byte) 0);
     if (nul >= 0) {
       throw new ChizaiException(
@@ -161,6 +169,46 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     }
     out.flip();
     return out.toString();
+  }
+
+  /**
+   * Whether the bytes are UTF-16: a byte order mark (FF FE, FE FF), or NUL bytes on one side of the
+   * byte pairs, as text in UTF-16 has for every ASCII character.
+   */
+  static Optional<String> utf16(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return Optional.of("UTF-16 text (little-endian byte order mark FF FE)");
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return Optional.of("UTF-16 text (big-endian byte order mark FE FF)");
+    }
+    int n = Math.min(b.length, 4096) & ~1;
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i < n; i++) {
+      if (b[i] == 0) {
+        if (i % 2 == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    int pairs = n / 2;
+    // Many NULs, nearly all on one side: ASCII characters of UTF-16 (line ends at least).
+    if (pairs >= 2
+        && Math.max(even, odd) * 10 >= pairs
+        && Math.min(even, odd) * 10 <= Math.max(even, odd)) {
+      return Optional.of(
+          "UTF-16 text ("
+              + (odd > even ? "little" : "big")
+              + "-endian, no byte order mark: NUL bytes in "
+              + Math.max(even, odd)
+              + " of the first "
+              + pairs
+              + " byte pairs)");
+    }
+    return Optional.empty();
   }
 
   /** Whether the bytes decode cleanly as Shift_JIS (a hint for the error message only). */

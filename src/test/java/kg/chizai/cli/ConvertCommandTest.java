@@ -133,6 +133,26 @@ class ConvertCommandTest {
     assertBad(Files.write(dir.resolve("image.txt"), bytes), "image.txt:2: binary data");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16LE-BOM", "UTF-16BE-BOM", "UTF-16LE", "UTF-16BE"})
+  void badInput_utf16_exit3NamesUtf16NotBinary(String encoding) throws Exception {
+    boolean bom = encoding.endsWith("-BOM");
+    String charset = encoding.replace("-BOM", "");
+    byte[] text = SMALL.getBytes(Charset.forName(charset));
+    byte[] bytes = text;
+    if (bom) {
+      byte[] mark =
+          charset.endsWith("LE")
+              ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+              : new byte[] {(byte) 0xFE, (byte) 0xFF};
+      bytes = new byte[text.length + 2];
+      System.arraycopy(mark, 0, bytes, 0, 2);
+      System.arraycopy(text, 0, bytes, 2, text.length);
+    }
+    Run r = assertBad(Files.write(dir.resolve("utf16.txt"), bytes), "utf16.txt:1: UTF-16 text");
+    assertFalse(r.err().contains("binary"), r.err());
+  }
+
   @Test
   void badInput_shiftJis_exit3NamesTheEncodingAndLine() throws Exception {
     byte[] sjis = SMALL.getBytes(Charset.forName("Shift_JIS"));
