@@ -142,8 +142,8 @@ class AdmissionTest {
                         synchronized (running) {
                           running[0]--;
                         }
-                        done.countDown();
                         ticket.release();
+                        done.countDown();
                       },
                       r -> done.countDown()));
       threads.add(t);
