@@ -73,15 +73,6 @@ final class Vocab {
     private Dcatap() {}
   }
 
-  /** Standards the description's files and service follow, as {@code dcterms:conformsTo}. */
-  static final class Standards {
-    static final String SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/";
-    static final String OWL2 = "https://www.w3.org/TR/owl2-overview/";
-    static final String SHACL = "https://www.w3.org/TR/shacl/";
-
-    private Standards() {}
-  }
-
   /** SPARQL 1.1 Service Description: the name of a named graph. */
   static final class Sd {
     static final String NS = "http://www.w3.org/ns/sparql-service-description#";
@@ -99,11 +90,6 @@ final class Vocab {
     static final Resource themeGovernment = r(AUTHORITY, "data-theme/GOVE");
     static final Resource frequencyAnnual = r(AUTHORITY, "frequency/ANNUAL");
     static final Resource themes = r(AUTHORITY, "data-theme");
-    static final Resource availabilityStable = r(AUTHORITY, "planned-availability/STABLE");
-
-    /** ADMS publisher types (the vocabulary DCAT-AP recommends for an agent's dcterms:type). */
-    static final Resource publisherNonProfit =
-        ResourceFactory.createResource("http://purl.org/adms/publishertype/NonProfitOrganisation");
 
     static Resource fileType(String code) {
       return r(AUTHORITY, "file-type/" + code);

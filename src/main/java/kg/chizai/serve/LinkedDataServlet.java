@@ -7,19 +7,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import kg.chizai.rdf.Namespaces;
+import java.util.stream.Stream;
+import kg.chizai.rdf.Formats;
+import kg.chizai.rdf.Formats.Format;
+import kg.chizai.rdf.RdfFiles;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
@@ -37,37 +37,27 @@ final class LinkedDataServlet extends HttpServlet {
   /** Incoming triples kept for one page; the rest are for SPARQL. */
   static final int MAX_INCOMING = 2000;
 
-  /** The representations offered: {@code ?format=} value, media type, Jena writer format. */
-  enum Format {
-    HTML("html", "text/html", null),
-    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
-    JSONLD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY),
-    NTRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8),
-    RDFXML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN);
+  /** The short name and media type of the HTML page, offered first. */
+  static final String HTML_KEY = "html";
 
-    final String key;
-    final String mediaType;
-    final RDFFormat rdf;
+  static final String HTML_TYPE = "text/html";
 
-    Format(String key, String mediaType, RDFFormat rdf) {
-      this.key = key;
-      this.mediaType = mediaType;
-      this.rdf = rdf;
-    }
+  /**
+   * The RDF representations offered: every {@linkplain Formats format} that holds one graph, by the
+   * same short name ({@code ?format=ttl}) and media type as everywhere else.
+   */
+  static final List<Format> RDF_FORMATS = Formats.ALL.stream().filter(Format::triples).toList();
 
-    static Optional<Format> byKey(String key) {
-      return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
-    }
-
-    static Optional<Format> byMediaType(String mediaType) {
-      return Arrays.stream(values()).filter(f -> f.mediaType.equals(mediaType)).findFirst();
-    }
+  /** A representation: the HTML page, or an RDF format. */
+  private record Wanted(Optional<Format> rdf) {
+    static final Wanted HTML = new Wanted(Optional.empty());
   }
 
   /** Offered in this order: the first acceptable one wins ties (so {@code *}/{@code *} is HTML). */
   private static final AcceptList OFFERS =
       AcceptList.create(
-          Arrays.stream(Format.values()).map(f -> f.mediaType).toArray(String[]::new));
+          Stream.concat(Stream.of(HTML_TYPE), RDF_FORMATS.stream().map(Format::mediaType))
+              .toArray(String[]::new));
 
   private final transient DatasetGraph dsg;
   private final transient Site site;
@@ -95,7 +85,7 @@ final class LinkedDataServlet extends HttpServlet {
       return;
     }
     resp.setHeader("Vary", "Accept");
-    Optional<Format> format = choose(req, resp);
+    Optional<Wanted> format = choose(req, resp);
     if (format.isEmpty()) {
       return;
     }
@@ -112,7 +102,7 @@ final class LinkedDataServlet extends HttpServlet {
       datasetDescription(req, resp, format.get(), path, ctx);
       return;
     }
-    Optional<Description> d = Description.read(dsg, iri, MAX_INCOMING);
+    Optional<ResourceGraph> d = ResourceGraph.read(dsg, iri, MAX_INCOMING);
     if (d.isPresent()) {
       send(
           resp,
@@ -124,7 +114,7 @@ final class LinkedDataServlet extends HttpServlet {
     }
     // The release's description names things the store does not hold: the catalog, the releases,
     // their distributions.
-    Optional<Description> described = downloads.flatMap(dl -> describedByRelease(dl, iri));
+    Optional<ResourceGraph> described = downloads.flatMap(dl -> describedByRelease(dl, iri));
     if (described.isPresent()) {
       send(
           resp,
@@ -145,28 +135,28 @@ final class LinkedDataServlet extends HttpServlet {
   private void datasetDescription(
       HttpServletRequest req,
       HttpServletResponse resp,
-      Format format,
+      Wanted wanted,
       String path,
       Citation.Context ctx)
       throws IOException {
     if (downloads.isEmpty()) {
-      notFound(resp, format, site.iriAt(path));
+      notFound(resp, wanted, site.iriAt(path));
       return;
     }
     Downloads dl = downloads.get();
     boolean wellKnown = path.equals(DownloadsPage.VOID_PATH);
     String accept = Optional.ofNullable(req.getHeader("Accept")).orElse("");
-    Format f =
+    Wanted w =
         wellKnown
-                && format == Format.HTML
+                && wanted.rdf().isEmpty()
                 && req.getParameter("format") == null
-                && !accept.contains("text/html")
-            ? Format.TURTLE
-            : format;
-    if (f == Format.TURTLE) {
+                && !accept.contains(HTML_TYPE)
+            ? new Wanted(Optional.of(Formats.TURTLE))
+            : wanted;
+    if (w.rdf().filter(f -> f == Formats.TURTLE).isPresent()) {
       byte[] bytes = dl.descriptionBytes();
       links(resp, path);
-      resp.setContentType("text/turtle; charset=utf-8");
+      resp.setContentType(Formats.TURTLE.mediaType() + "; charset=utf-8");
       resp.setHeader("Cache-Control", "public, max-age=300");
       resp.setContentLength(bytes.length);
       resp.getOutputStream().write(bytes);
@@ -174,14 +164,14 @@ final class LinkedDataServlet extends HttpServlet {
     }
     Model m = ModelFactory.createDefaultModel().add(dl.description());
     m.setNsPrefixes(dl.description().getNsPrefixMap());
-    send(resp, f, path, m, () -> DownloadsPage.render(downloads, site, ctx));
+    send(resp, w, path, m, () -> DownloadsPage.render(downloads, site, ctx));
   }
 
   /** What the release's description says about {@code iri}, if anything. */
-  private static Optional<Description> describedByRelease(Downloads dl, String iri) {
+  private static Optional<ResourceGraph> describedByRelease(Downloads dl, String iri) {
     org.apache.jena.query.Dataset ds = org.apache.jena.query.DatasetFactory.create();
     ds.addNamedModel("urn:x-chizai-kg:release-description", dl.description());
-    return Description.read(ds.asDatasetGraph(), iri, MAX_INCOMING);
+    return ResourceGraph.read(ds.asDatasetGraph(), iri, MAX_INCOMING);
   }
 
   /** The union of the named graphs, as the pages read it (inside a read transaction). */
@@ -196,20 +186,28 @@ final class LinkedDataServlet extends HttpServlet {
         StandardCharsets.UTF_8);
   }
 
-  /** The format asked for, or empty after answering 400 (bad parameter) or 406. */
-  private static Optional<Format> choose(HttpServletRequest req, HttpServletResponse resp)
+  /**
+   * The representation asked for: an RDF format, or empty for the HTML page; empty after answering
+   * 400 (bad parameter) or 406.
+   */
+  private static Optional<Wanted> choose(HttpServletRequest req, HttpServletResponse resp)
       throws IOException {
     String param = req.getParameter("format");
     if (param != null) {
-      Optional<Format> f = Format.byKey(param.toLowerCase(Locale.ROOT));
+      String key = param.toLowerCase(Locale.ROOT);
+      if (key.equals(HTML_KEY)) {
+        return Optional.of(Wanted.HTML);
+      }
+      Optional<Format> f = RDF_FORMATS.stream().filter(x -> x.key().equals(key)).findFirst();
       if (f.isEmpty()) {
         plain(resp, 400, "unknown format '" + param + "': use one of " + keys());
+        return Optional.empty();
       }
-      return f;
+      return Optional.of(new Wanted(f));
     }
     String accept = req.getHeader("Accept");
     if (accept == null || accept.isBlank()) {
-      return Optional.of(Format.HTML);
+      return Optional.of(Wanted.HTML);
     }
     MediaType m;
     try {
@@ -217,7 +215,11 @@ final class LinkedDataServlet extends HttpServlet {
     } catch (RuntimeException e) {
       m = null;
     }
-    Optional<Format> f = m == null ? Optional.empty() : Format.byMediaType(m.getContentTypeStr());
+    if (m != null && m.getContentTypeStr().equals(HTML_TYPE)) {
+      return Optional.of(Wanted.HTML);
+    }
+    String type = m == null ? null : m.getContentTypeStr();
+    Optional<Format> f = RDF_FORMATS.stream().filter(x -> x.mediaType().equals(type)).findFirst();
     if (f.isEmpty()) {
       plain(
           resp,
@@ -225,52 +227,53 @@ final class LinkedDataServlet extends HttpServlet {
           "not acceptable: "
               + accept
               + "\noffered: "
-              + Arrays.stream(Format.values())
-                  .map(x -> x.mediaType)
+              + Stream.concat(Stream.of(HTML_TYPE), RDF_FORMATS.stream().map(Format::mediaType))
                   .collect(Collectors.joining(", ")));
+      return Optional.empty();
     }
-    return f;
+    return Optional.of(new Wanted(f));
   }
 
   private static void send(
-      HttpServletResponse resp, Format f, String path, Model data, Supplier<String> html)
+      HttpServletResponse resp, Wanted wanted, String path, Model data, Supplier<String> html)
       throws IOException {
     links(resp, path);
     resp.setHeader("Cache-Control", "public, max-age=300");
     resp.setCharacterEncoding("UTF-8");
-    if (f == Format.HTML) {
+    if (wanted.rdf().isEmpty()) {
       resp.setContentType("text/html; charset=utf-8");
       byte[] body = html.get().getBytes(StandardCharsets.UTF_8);
       resp.setContentLength(body.length);
       resp.getOutputStream().write(body);
       return;
     }
-    resp.setContentType(f.mediaType + (f == Format.RDFXML ? "" : "; charset=utf-8"));
-    if (data.getNsPrefixMap().isEmpty()) {
-      data.setNsPrefixes(Namespaces.prefixes());
-    }
+    Format f = wanted.rdf().get();
+    resp.setContentType(f.mediaType() + (f == Formats.RDFXML ? "" : "; charset=utf-8"));
     try (OutputStream out = resp.getOutputStream()) {
-      RDFWriter.source(data).format(f.rdf).output(out);
+      RdfFiles.write(data, f, out);
     }
   }
 
   /** A {@code Link} header naming each representation of {@code path}. */
   private static void links(HttpServletResponse resp, String path) {
-    for (Format alt : Format.values()) {
+    resp.addHeader(
+        "Link",
+        "<" + path + "?format=" + HTML_KEY + ">; rel=\"alternate\"; type=\"" + HTML_TYPE + "\"");
+    for (Format alt : RDF_FORMATS) {
       resp.addHeader(
           "Link",
           "<"
               + path
               + "?format="
-              + alt.key
+              + alt.key()
               + ">; rel=\"alternate\"; type=\""
-              + alt.mediaType
+              + alt.mediaType()
               + "\"");
     }
   }
 
-  private void notFound(HttpServletResponse resp, Format f, String iri) throws IOException {
-    if (f != Format.HTML) {
+  private void notFound(HttpServletResponse resp, Wanted wanted, String iri) throws IOException {
+    if (wanted.rdf().isPresent()) {
       plain(resp, 404, "not found: " + iri);
       return;
     }
@@ -296,6 +299,7 @@ final class LinkedDataServlet extends HttpServlet {
   }
 
   private static String keys() {
-    return Arrays.stream(Format.values()).map(f -> f.key).collect(Collectors.joining(", "));
+    return Stream.concat(Stream.of(HTML_KEY), RDF_FORMATS.stream().map(Format::key))
+        .collect(Collectors.joining(", "));
   }
 }

@@ -1,12 +1,12 @@
 package kg.chizai.serve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import kg.chizai.base.Resources;
 import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.Namespaces;
 import kg.chizai.source.SourceText;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
@@ -46,7 +49,8 @@ final class SiteServlet extends HttpServlet {
   /** Most hits a search page lists. */
   static final int MAX_HITS = 500;
 
-  private static final String YASGUI = "/META-INF/resources/webjars/zazuko__yasgui/4.5.0/build/";
+  /** YASGUI's files, in the WebJar of the version the build put on the classpath. */
+  private static final String YASGUI = webJar("org.webjars.npm", "zazuko__yasgui") + "build/";
 
   /** Asset path → classpath resource and media type. */
   private static final Map<String, String[]> ASSETS =
@@ -60,10 +64,18 @@ final class SiteServlet extends HttpServlet {
           "/assets/yasgui/yasgui.min.js",
           new String[] {YASGUI + "yasgui.min.js", "text/javascript; charset=utf-8"},
           "/assets/yasgui/yasgui.min.css",
-          new String[] {YASGUI + "yasgui.min.css", "text/css; charset=utf-8"});
+          new String[] {YASGUI + "yasgui.min.css", "text/css; charset=utf-8"},
+          "/assets/favicon.svg",
+          new String[] {"/serve-assets/favicon.svg", "image/svg+xml"},
+          "/favicon.ico",
+          new String[] {"/serve-assets/favicon.svg", "image/svg+xml"});
+
+  /** The query editor's prefix list (instead of prefix.cc): the prefixes of the data. */
+  static final String PREFIXES_PATH = "/assets/prefixes.json";
 
   private final transient DatasetGraph dsg;
   private final transient Site site;
+  private final transient Limits limits;
   private final transient Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
 
   /** Rendered pages that depend only on the data and the day (the access date they cite). */
@@ -74,13 +86,19 @@ final class SiteServlet extends HttpServlet {
   /** Source file name (as {@code ckg:sourceFile} gives it) → file. */
   private final transient Map<String, Path> sources;
 
-  SiteServlet(DatasetGraph dsg, Site site) {
-    this(dsg, site, List.of(), Optional.empty());
+  SiteServlet(DatasetGraph dsg, Site site, Limits limits) {
+    this(dsg, site, limits, List.of(), Optional.empty());
   }
 
-  SiteServlet(DatasetGraph dsg, Site site, List<Path> sources, Optional<Downloads> downloads) {
+  SiteServlet(
+      DatasetGraph dsg,
+      Site site,
+      Limits limits,
+      List<Path> sources,
+      Optional<Downloads> downloads) {
     this.dsg = dsg;
     this.site = site;
+    this.limits = limits;
     this.downloads = downloads;
     Map<String, Path> byName = new TreeMap<>();
     for (Path p : sources) {
@@ -144,6 +162,12 @@ final class SiteServlet extends HttpServlet {
           URLDecoder.decode(path.substring(SourcePage.PATH.length()), StandardCharsets.UTF_8),
           resp,
           ctx);
+    } else if (path.equals(PREFIXES_PATH)) {
+      byte[] bytes = assetCache.computeIfAbsent(PREFIXES_PATH, k -> prefixesJson());
+      resp.setContentType("application/json");
+      resp.setHeader("Cache-Control", "public, max-age=86400");
+      resp.setContentLength(bytes.length);
+      resp.getOutputStream().write(bytes);
     } else if (ASSETS.containsKey(path)) {
       String[] asset = ASSETS.get(path);
       byte[] bytes = assetCache.computeIfAbsent(asset[0], SiteServlet::resource);
@@ -159,6 +183,21 @@ final class SiteServlet extends HttpServlet {
   private void search(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String q = Optional.ofNullable(req.getParameter("q")).orElse("");
     List<String> words = SearchPage.words(q);
+    if (q.length() > limits.maxSearchChars() || words.size() > limits.maxSearchWords()) {
+      refuseSearch(
+          resp,
+          "検索語が多すぎます（" + limits.maxSearchWords() + " 語・" + limits.maxSearchChars() + " 文字まで）。",
+          "Too many search words: at most "
+              + limits.maxSearchWords()
+              + " words and "
+              + limits.maxSearchChars()
+              + " characters (this one has "
+              + words.size()
+              + " words, "
+              + q.length()
+              + " characters).");
+      return;
+    }
     if (words.isEmpty()) {
       html(
           resp,
@@ -178,36 +217,79 @@ final class SiteServlet extends HttpServlet {
     pss.setLiteral("limit", MAX_HITS);
     Dataset ds = DatasetFactory.wrap(dsg);
     List<SearchPage.Hit> hits = new ArrayList<>();
-    Model context =
-        Txn.calculateRead(
-            ds,
-            () -> {
-              try (QueryExecution qe =
-                  QueryExecution.create()
-                      .query(pss.asQuery())
-                      .dataset(ds)
-                      .timeout(site.timeout().toMillis())
-                      .build()) {
-                qe.execSelect()
-                    .forEachRemaining(
-                        (QuerySolution s) -> {
-                          Literal l = s.getLiteral("literal");
-                          hits.add(
-                              new SearchPage.Hit(
-                                  s.getResource("s").getURI(),
-                                  l == null ? "" : l.getLexicalForm(),
-                                  l == null ? "" : l.getLanguage(),
-                                  s.getLiteral("score").getDouble()));
-                        });
-              }
-              LinkedHashSet<String> iris = new LinkedHashSet<>();
-              hits.forEach(h -> iris.add(h.iri()));
-              return Description.facts(dsg, iris);
-            });
+    Model context;
+    try {
+      context =
+          Txn.calculateRead(
+              ds,
+              () -> {
+                try (QueryExecution qe =
+                    QueryExecution.create()
+                        .query(pss.asQuery())
+                        .dataset(ds)
+                        .timeout(site.timeout().toMillis())
+                        .build()) {
+                  qe.execSelect()
+                      .forEachRemaining(
+                          (QuerySolution s) -> {
+                            Literal l = s.getLiteral("literal");
+                            hits.add(
+                                new SearchPage.Hit(
+                                    s.getResource("s").getURI(),
+                                    l == null ? "" : l.getLexicalForm(),
+                                    l == null ? "" : l.getLanguage(),
+                                    s.getLiteral("score").getDouble()));
+                          });
+                }
+                LinkedHashSet<String> iris = new LinkedHashSet<>();
+                hits.forEach(h -> iris.add(h.iri()));
+                return ResourceGraph.facts(dsg, iris);
+              });
+    } catch (QueryCancelledException e) {
+      LinkedDataServlet.plain(resp, 503, "search timed out");
+      return;
+    } catch (RuntimeException e) {
+      // The index refused the query (too many terms after analysis, or a malformed phrase):
+      // a 400 that says so, never the index's exception text.
+      refuseSearch(
+          resp,
+          "この検索は実行できません。語を減らしてください。",
+          "This search cannot be run; use fewer or shorter words.");
+      return;
+    }
     String page =
         SearchPage.render(
             q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site, context(downloads));
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void refuseSearch(HttpServletResponse resp, String ja, String en) throws IOException {
+    String body =
+        "<article><h1>検索できません <span lang=\"en\">Search refused</span></h1><p>"
+            + Html.esc(ja)
+            + " <span lang=\"en\">"
+            + Html.esc(en)
+            + "</span></p><p><a href=\""
+            + Site.SEARCH_PATH
+            + "\">全文検索へ / search again</a></p></article>\n";
+    html(
+        resp,
+        400,
+        Html.page(
+                "検索できません", body, site.reports().stream().map(Site.ReportInfo::credit).toList(), "")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The data's prefixes as prefix.cc's {@code all.file.json} shape: {@code {"ckg": "https://…#"}}.
+   */
+  private static byte[] prefixesJson() {
+    try {
+      return new ObjectMapper()
+          .writeValueAsBytes(new TreeMap<>(Namespaces.prefixes().getNsPrefixMap()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the prefixes as JSON", e);
+    }
   }
 
   /** A source report with numbered lines, for the name the graph gives as its source file. */
@@ -382,13 +464,20 @@ final class SiteServlet extends HttpServlet {
   }
 
   private static byte[] resource(String name) {
-    try (InputStream in = SiteServlet.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the classpath: " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return Resources.bytes(name);
+  }
+
+  /**
+   * Where a WebJar keeps its files ({@code /META-INF/resources/webjars/<artifact>/<version>/}), the
+   * version read from the {@code pom.properties} Maven packs into every jar: the pom names the
+   * version once.
+   */
+  static String webJar(String groupId, String artifactId) {
+    String pom = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+    String version = Resources.properties(pom).getProperty("version");
+    if (version == null || version.isBlank()) {
+      throw new IllegalStateException("no version in " + pom);
     }
+    return "/META-INF/resources/webjars/" + artifactId + "/" + version.strip() + "/";
   }
 }

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
+import kg.chizai.ChildJvm;
 import kg.chizai.cli.ConvertCommandTest.Run;
 import kg.chizai.publish.Release;
 import org.junit.jupiter.api.Test;
@@ -103,13 +104,34 @@ class PublishCommandsTest {
         r.out());
     Path b = dir.resolve("again");
     assertEquals(0, ConvertCommandTest.run("publish", "-o", b.toString()).code());
-    try (Stream<Path> files = Files.walk(a)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        assertArrayEquals(
-            Files.readAllBytes(f), Files.readAllBytes(b.resolve(a.relativize(f))), f.toString());
-      }
-    }
+    assertEquals(11, sameFiles(a, b));
     assertTrue(Files.isRegularFile(a.resolve(Release.SHA256SUMS)));
+    // A leftover of a killed publish is removed by the next one, which says so.
+    Files.createDirectory(dir.resolve(".dist.releases/.tmp-killed"));
+    Run again = ConvertCommandTest.run("publish", "--output", a.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(
+        again
+            .err()
+            .contains("removed 1 leftover of an interrupted publish: .dist.releases/.tmp-killed"),
+        again.err());
+    assertFalse(Files.exists(dir.resolve(".dist.releases/.tmp-killed")));
+  }
+
+  /**
+   * Checks that every file of release {@code a} has the same bytes in release {@code b}; returns
+   * how many. A release directory is a link: walk what it points to.
+   */
+  static long sameFiles(Path a, Path b) throws Exception {
+    Path real = a.toRealPath();
+    try (Stream<Path> files = Files.walk(real)) {
+      List<Path> all = files.filter(Files::isRegularFile).toList();
+      for (Path f : all) {
+        assertArrayEquals(
+            Files.readAllBytes(f), Files.readAllBytes(b.resolve(real.relativize(f))), f.toString());
+      }
+      return all.size();
+    }
   }
 
   @Test
@@ -117,30 +139,10 @@ class PublishCommandsTest {
     Path here = dir.resolve("here");
     assertEquals(0, ConvertCommandTest.run("publish", "-o", here.toString()).code());
     Path there = dir.resolve("there");
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "publish",
-                "--output",
-                there.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    assertEquals(0, p.exitValue(), out);
-    try (Stream<Path> files = Files.walk(here)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        assertArrayEquals(
-            Files.readAllBytes(f),
-            Files.readAllBytes(there.resolve(here.relativize(f))),
-            f.toString());
-      }
-    }
+    ChildJvm.Result r =
+        ChildJvm.run(Duration.ofMinutes(2), Main.class, "publish", "--output", there.toString());
+    assertEquals(0, r.exit(), r.output());
+    assertEquals(11, sameFiles(here, there));
   }
 
   @Test

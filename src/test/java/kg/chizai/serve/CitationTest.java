@@ -64,7 +64,7 @@ class CitationTest {
 
   @Test
   void page_withContext_citesThePageThing() {
-    Description d =
+    ResourceGraph d =
         PagesTest.description(IRI, org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
             .add(
                 org.apache.jena.rdf.model.ResourceFactory.createResource(IRI),

@@ -91,8 +91,8 @@ class LandingPageTest {
   @Test
   void everyPage_noInlineScriptOrStyle() {
     String report = Iris.DEFAULT_BASE + "id/report/2025-progress";
-    Description d =
-        Description.read(ds.asDatasetGraph(), report, LinkedDataServlet.MAX_INCOMING).orElseThrow();
+    ResourceGraph d =
+        ResourceGraph.read(ds.asDatasetGraph(), report, LinkedDataServlet.MAX_INCOMING).orElseThrow();
     List<String> pages =
         List.of(
             LandingPage.render(site, Optional.empty(), CTX),

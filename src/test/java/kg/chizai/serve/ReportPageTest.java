@@ -52,8 +52,8 @@ class ReportPageTest {
   }
 
   static Document page(String iri) {
-    Description d =
-        Description.read(dataset.asDatasetGraph(), iri, LinkedDataServlet.MAX_INCOMING).orElseThrow();
+    ResourceGraph d =
+        ResourceGraph.read(dataset.asDatasetGraph(), iri, LinkedDataServlet.MAX_INCOMING).orElseThrow();
     return Jsoup.parse(ResourcePage.render(d, site, graph));
   }
 

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -294,11 +295,16 @@ public final class DateNormalizer {
     private final List<TimeExpression> out = new ArrayList<>();
     private Matcher m;
 
+    /**
+     * One matcher per pattern, reused at every position (a new one per call was most of a scan).
+     */
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+
     Scan(String text, TimeContext context) {
       this.text = text;
       this.s = TextFold.fold(text);
       this.context = context;
-      this.quoted = quotedChars(s);
+      this.quoted = insideQuotes(s);
     }
 
     List<TimeExpression> run() {
@@ -316,10 +322,10 @@ public final class DateNormalizer {
       if (i > s.length()) {
         return false;
       }
-      m = p.matcher(s);
+      m =
+          matchers.computeIfAbsent(
+              p, q -> q.matcher(s).useTransparentBounds(true).useAnchoringBounds(false));
       m.region(i, s.length());
-      m.useTransparentBounds(true);
-      m.useAnchoringBounds(false);
       return m.lookingAt();
     }
 
@@ -371,7 +377,8 @@ public final class DateNormalizer {
         role = roleKind(m.group(1));
         j = m.end();
       }
-      boolean name = role == null && isNamePrefix(first);
+      // 白書2025年版: a year that names an edition is part of the name.
+      boolean name = role == null && (isNamePrefix(first) || s.startsWith("版", j));
       emitSingle(first, role, i, j, name);
       return j;
     }
@@ -1092,7 +1099,7 @@ public final class DateNormalizer {
    * no closing one on its line marks nothing, so a stray 「 cannot turn the rest of an entry into a
    * name.
    */
-  private static boolean[] quotedChars(String s) {
+  public static boolean[] insideQuotes(String s) {
     boolean[] quoted = new boolean[s.length()];
     Deque<Integer> open = new ArrayDeque<>();
     for (int i = 0; i < s.length(); i++) {
