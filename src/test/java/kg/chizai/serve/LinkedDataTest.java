@@ -270,7 +270,11 @@ class LinkedDataTest {
       queries = files.filter(f -> f.toString().endsWith(".rq")).count();
     }
     assertEquals(queries, doc.select("a.example").size());
-    assertTrue(doc.selectFirst("a.example").attr("href").startsWith("/?query="));
+    String example = doc.selectFirst("a.example").attr("href");
+    assertTrue(example.startsWith("/?example="), example);
+    HttpResponse<String> open = get(server.url() + example.substring(1), "text/html");
+    assertEquals(303, open.statusCode());
+    assertTrue(open.headers().firstValue("Location").orElse("").startsWith("/?query="));
     assertFalse(doc.select("#yasgui[data-endpoint=/sparql]").isEmpty());
     assertFalse(doc.select("script[src=/assets/yasgui/yasgui.min.js]").isEmpty());
     assertTrue(r.body().indexOf("https://cdn") < 0, "no CDN");
