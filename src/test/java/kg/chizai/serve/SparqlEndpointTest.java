@@ -250,7 +250,7 @@ class SparqlEndpointTest {
             "application/sparql-results+json");
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("X-Result-Limit").isEmpty());
-    assertEquals("10.0", r.headers().firstValue("X-Query-Timeout").orElse(null));
+    assertEquals("10", r.headers().firstValue("X-Query-Timeout").orElse(null));
     assertEquals(7, ResultSetFactory.copyResults(json(r.body())).size());
   }
 
