@@ -392,7 +392,8 @@ class QueriesTest {
             .getUnionModel();
     List<QuerySolution> rows = select("deadlines-and-targets-ahead.rq", small);
     assertEquals(
-        List.of("2027年度末までに"), rows.stream().map(r -> r.getLiteral("surface").getString()).toList());
+        List.of("2027年度末までに"),
+        rows.stream().map(r -> r.getLiteral("surface").getString()).toList());
     assertEquals("deadline", rows.get(0).getLiteral("role").getString());
   }
 
