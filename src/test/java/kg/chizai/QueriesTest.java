@@ -365,6 +365,39 @@ class QueriesTest {
   }
 
   @Test
+  void deadlinesAndTargetsAhead_aPastDeadlineIsLeftOut(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // The seed states no deadline that has passed, so a small report of 令和8年4月 states two: one
+    // passed (2025年3月までに) and one ahead (2027年度末までに).
+    Path report = dir.resolve("report.txt");
+    Files.writeString(
+        report,
+        String.join(
+            "\n",
+            "「知的財産推進計画2025」の進捗状況",
+            "令和8年4月",
+            "内閣府知的財産戦略推進事務局",
+            "コンテンツ戦略",
+            "(1) 司令塔機能の強化",
+            "知的財産推進計画2025の方向性",
+            "- 2025年3月までに関係法令の改正案を取りまとめる。",
+            "- 2027年度末までに新たな指針を策定する。",
+            "主な進捗状況",
+            "【知財】検討を進めている。",
+            ""));
+    Model small =
+        kg.chizai.Pipeline.create(kg.chizai.Config.defaults())
+            .convert(List.of(report))
+            .dataset()
+            .getUnionModel();
+    List<QuerySolution> rows = select("deadlines-and-targets-ahead.rq", small);
+    assertEquals(
+        List.of("2027年度末までに"),
+        rows.stream().map(r -> r.getLiteral("surface").getString()).toList());
+    assertEquals("deadline", rows.get(0).getLiteral("role").getString());
+  }
+
+  @Test
   void consideringOnlyDirections_sameAsTheStatusesOfTheirEntries() {
     var report = conversion.reports().get(0);
     var status = conversion.events().get(0).statusByEntry();
@@ -423,9 +456,13 @@ class QueriesTest {
   }
 
   static List<QuerySolution> select(String name) {
+    return select(name, graph);
+  }
+
+  static List<QuerySolution> select(String name, Model model) {
     try {
       Query q = QueryFactory.read("queries/" + name);
-      try (QueryExecution qe = QueryExecution.create().query(q).model(graph).build()) {
+      try (QueryExecution qe = QueryExecution.create().query(q).model(model).build()) {
         ResultSet rs = qe.execSelect();
         List<QuerySolution> out = new ArrayList<>();
         rs.forEachRemaining(out::add);
