@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfMapper;
+import kg.chizai.testing.Conversions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
@@ -87,7 +88,7 @@ class GoldenCasesTest {
     try {
       Path copy = tmp.resolve(INPUT);
       Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
-      Pipeline.Conversion conversion = Pipeline.convert(List.of(copy), Pipeline.Options.defaults());
+      Pipeline.Conversion conversion = Conversions.of(copy);
       Model actual = conversion.dataset().getUnionModel();
       assertTrue(
           actual.contains(null, CKG.sourceFile, INPUT),

@@ -3,6 +3,7 @@ package kg.chizai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,19 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.cli.ConvertCommandTest.Run;
 import kg.chizai.publish.GraphStorePush;
 import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
@@ -173,12 +172,7 @@ class PublishToGraphStoreTest {
   void publishTo_seed_everyNamedGraphArrives() {
     Run r = ConvertCommandTest.run("publish", "--to", url, "--user", USER, "--password", PASSWORD);
     assertEquals(0, r.code(), r.out() + r.err());
-    Release expected =
-        Pipeline.publish(
-                List.of(ConvertCommandTest.SEED),
-                Pipeline.Options.defaults(),
-                Release.Options.defaults())
-            .release();
+    Release expected = Seed.release();
     SortedMap<String, Long> want = sizes(expected.graphs());
     assertEquals(
         Set.of(
@@ -203,8 +197,7 @@ class PublishToGraphStoreTest {
   @Order(4)
   void publishTo_withPrevious_replacesGraphsAndDeletesTheOnesThatAreGone() throws Exception {
     // A previous release with a graph this one lacks and a triple this one dropped.
-    Conversion old =
-        Pipeline.convert(List.of(ConvertCommandTest.SEED), Pipeline.Options.defaults());
+    Conversion old = Seed.copy();
     String gone = IRIS.base() + "graph/report/2024-progress";
     old.dataset()
         .getNamedModel(gone)
@@ -257,10 +250,9 @@ class PublishToGraphStoreTest {
   @Test
   @Order(6)
   void publish_userWithoutPassword_usageError() {
-    Map<String, String> env = System.getenv();
-    if (env.containsKey("CHIZAI_KG_PASSWORD")) {
-      return;
-    }
+    assumeFalse(
+        System.getenv().containsKey("CHIZAI_KG_PASSWORD"),
+        "skipped: CHIZAI_KG_PASSWORD is set in this environment, so --user has a password");
     Run r = ConvertCommandTest.run("publish", "--to", url, "--user", USER);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--user needs --password"), r.err());

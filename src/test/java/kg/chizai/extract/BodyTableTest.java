@@ -74,7 +74,7 @@ class BodyTableTest {
         ]}
         """;
     ChizaiException e = assertThrows(ChizaiException.class, () -> parse(json));
-    assertEquals(ExitCode.CONFIG, e.exitCode());
+    assertEquals(ExitCode.CONFIG, e.kind());
     assertTrue(e.getMessage().contains("label 甲 is also a label of a"), e.getMessage());
   }
 
@@ -94,7 +94,7 @@ class BodyTableTest {
   @Test
   void parse_malformedJson_exit5() {
     ChizaiException e = assertThrows(ChizaiException.class, () -> parse("{\"bodies\": [ {"));
-    assertEquals(ExitCode.CONFIG, e.exitCode());
+    assertEquals(ExitCode.CONFIG, e.kind());
     assertTrue(e.getMessage().startsWith("test.json: malformed reference table"), e.getMessage());
   }
 

@@ -11,10 +11,10 @@ import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptionTest {
 
-  static final Path SEED = ReleaseTest.SEED;
-  static final Iris IRIS = ReleaseTest.IRIS;
+  static final Path SEED = Seed.SOURCE;
+  static final Iris IRIS = Seed.IRIS;
 
   static Conversion conversion;
   static Release release;
@@ -52,9 +52,8 @@ class DescriptionTest {
 
   @BeforeAll
   static void describeSeed() {
-    conversion = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    release =
-        Release.build(conversion.reports(), conversion.dataset(), IRIS, Release.Options.defaults());
+    conversion = Seed.conversion();
+    release = Seed.release();
     d = release.description();
     rel = d.createResource(release.iri());
     union = GraphDiff.union(conversion.dataset());
@@ -210,6 +209,7 @@ class DescriptionTest {
             conversion.dataset().getNamedModel(name.getURI()).size(), integer(sub, VOID.triples));
       }
     }
+    assertFalse(named.isEmpty());
     assertEquals(named, described);
   }
 
@@ -229,12 +229,9 @@ class DescriptionTest {
 
   @Test
   void linkset_withStatuteLinksInTheData_countsThemAndNamesThePredicates() {
-    Conversion c = Pipeline.convert(List.of(SEED), Pipeline.Options.defaults());
-    Resource before =
-        Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
-            .description()
-            .createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
+    Resource before = d.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
     long statuteLinks = integer(before, VOID.triples);
+    Conversion c = Seed.copy();
     Model report = c.dataset().getNamedModel(IRIS.base() + "graph/report/2025-progress");
     Resource entry = report.createResource(IRIS.base() + "id/report/2025-progress/entry/10-1");
     entry.addProperty(

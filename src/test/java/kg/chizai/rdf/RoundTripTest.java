@@ -8,10 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
-import kg.chizai.Pipeline;
 import kg.chizai.rdf.RdfFiles.Format;
+import kg.chizai.testing.Seed;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -42,11 +41,7 @@ class RoundTripTest {
 
   @BeforeAll
   static void build() {
-    seed =
-        Pipeline.convert(
-                List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")),
-                Pipeline.Options.defaults())
-            .dataset();
+    seed = Seed.conversion().dataset();
     awkward = DatasetFactory.createGeneral();
     Model g = awkward.getNamedModel("https://w3id.org/chizai-kg/graph/test");
     Resource r = g.createResource("https://w3id.org/chizai-kg/id/test/awkward");

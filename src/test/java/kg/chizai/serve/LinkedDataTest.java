@@ -1,6 +1,5 @@
 package kg.chizai.serve;
 
-import static kg.chizai.serve.TestServers.SEED;
 import static kg.chizai.serve.TestServers.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +15,7 @@ import java.util.List;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
+import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -25,10 +25,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,19 +40,13 @@ class LinkedDataTest {
   static final String DIRECTION = BASE + "id/report/2025-progress/direction/14-2";
   static final String ENTRY = BASE + "id/report/2025-progress/entry/14-2";
 
-  @TempDir static Path store;
   static ChizaiServer server;
   static Dataset expected;
 
   @BeforeAll
   static void start() {
-    expected = TestServers.inMemory(List.of(SEED));
-    server = TestServers.start(store, List.of(SEED), b -> b);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
+    expected = Seed.served();
+    server = Seed.server();
   }
 
   static String local(String iri) {
@@ -282,6 +274,7 @@ class LinkedDataTest {
             .filter(s -> Store.INDEXED.contains(s.getPredicate().asNode()))
             .filter(s -> s.getObject().isLiteral() && s.getString().contains("海賊版"))
             .count();
+    assertTrue(want > 10, "the seed names 海賊版 in many texts: " + want);
     assertEquals(want, doc.select("ol.hits > li").size());
     assertEquals(String.valueOf(want), doc.selectFirst(".hits").text());
     assertFalse(doc.select("ol.hits mark").isEmpty());

@@ -1,6 +1,5 @@
 package kg.chizai.serve;
 
-import static kg.chizai.serve.TestServers.SEED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,12 +13,17 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import kg.chizai.Pipeline;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Conversions;
+import kg.chizai.testing.Seed;
+import kg.chizai.testing.SmallReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store is built once and reused until its sources, the code or the options change. */
+/**
+ * The store is built once and reused until its sources, the code or the options change. Each test
+ * builds its own stores, from a small report (the size of the data does not matter here).
+ */
 class StoreTest {
 
   @TempDir Path dir;
@@ -34,7 +38,7 @@ class StoreTest {
                 sources,
                 () -> {
                   conversions.incrementAndGet();
-                  return Pipeline.convert(sources, Pipeline.Options.defaults()).dataset();
+                  return Conversions.of(sources).dataset();
                 })
             .build()
             .start();
@@ -55,14 +59,15 @@ class StoreTest {
 
   @Test
   void restart_unchanged_reusesStoreWithoutConverting() throws Exception {
+    Path source = SmallReport.writeTo(dir, "report.txt");
     Path store = dir.resolve("store");
     AtomicInteger conversions = new AtomicInteger();
-    assertEquals(Store.Status.BUILT, serveOnce(store, List.of(SEED), conversions));
+    assertEquals(Store.Status.BUILT, serveOnce(store, List.of(source), conversions));
     Path fp = store.resolve(Store.FINGERPRINT_FILE);
     byte[] before = Files.readAllBytes(fp);
     FileTime modified = Files.getLastModifiedTime(fp);
 
-    assertEquals(Store.Status.REUSED, serveOnce(store, List.of(SEED), conversions));
+    assertEquals(Store.Status.REUSED, serveOnce(store, List.of(source), conversions));
     assertEquals(1, conversions.get(), "converted only once");
     assertArrayEquals(before, Files.readAllBytes(fp));
     assertEquals(modified, Files.getLastModifiedTime(fp));
@@ -70,7 +75,7 @@ class StoreTest {
 
   @Test
   void restart_changedSource_rebuilds() throws Exception {
-    Path source = Files.copy(SEED, dir.resolve(SEED.getFileName()));
+    Path source = SmallReport.writeTo(dir, "report.txt");
     Path store = dir.resolve("store");
     AtomicInteger conversions = new AtomicInteger();
     assertEquals(Store.Status.BUILT, serveOnce(store, List.of(source), conversions));
@@ -81,19 +86,22 @@ class StoreTest {
 
   @Test
   void restart_afterInterruptedBuild_rebuilds() throws Exception {
+    Path source = SmallReport.writeTo(dir, "report.txt");
     Path store = dir.resolve("store");
     AtomicInteger conversions = new AtomicInteger();
-    serveOnce(store, List.of(SEED), conversions);
+    assertEquals(Store.Status.BUILT, serveOnce(store, List.of(source), conversions));
     // A build that died before its end leaves no fingerprint (it is written last).
     Files.delete(store.resolve(Store.FINGERPRINT_FILE));
-    assertEquals(Store.Status.BUILT, serveOnce(store, List.of(SEED), conversions));
+    assertEquals(Store.Status.BUILT, serveOnce(store, List.of(source), conversions));
+    assertEquals(2, conversions.get());
   }
 
   @Test
   void fingerprint_sameInputs_sameDigest_otherBase_otherDigest() {
-    Fingerprint a = Fingerprint.of(List.of(SEED), Iris.DEFAULT_BASE, Optional.empty());
-    Fingerprint b = Fingerprint.of(List.of(SEED), Iris.DEFAULT_BASE, Optional.empty());
-    Fingerprint c = Fingerprint.of(List.of(SEED), "http://example.org/kg/", Optional.empty());
+    Fingerprint a = Fingerprint.of(List.of(Seed.SOURCE), Iris.DEFAULT_BASE, Optional.empty());
+    Fingerprint b = Fingerprint.of(List.of(Seed.SOURCE), Iris.DEFAULT_BASE, Optional.empty());
+    Fingerprint c =
+        Fingerprint.of(List.of(Seed.SOURCE), "http://example.org/kg/", Optional.empty());
     assertEquals(a, b);
     assertNotEquals(a.sha256(), c.sha256());
     assertTrue(a.fileText().startsWith(a.sha256() + "\n"));

@@ -11,16 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import kg.chizai.Pipeline;
-import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.Ontology;
-import org.apache.jena.query.Dataset;
+import kg.chizai.testing.Conversions;
 
-/** Starting real servers over real TDB2 directories, and talking to them over HTTP. */
+/**
+ * Talking to real servers over HTTP, and starting one over other reports than the seed (the seed's
+ * server is shared: {@link kg.chizai.testing.Seed#server()}).
+ */
 final class TestServers {
-
-  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
 
   static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -30,24 +27,17 @@ final class TestServers {
 
   private TestServers() {}
 
-  /** What the server serves, converted in memory: the reports plus the ontology graph. */
-  static Dataset inMemory(List<Path> sources) {
-    Dataset ds = Pipeline.convert(sources, Pipeline.Options.defaults()).dataset();
-    Ontology.addTo(ds, new Iris(Iris.DEFAULT_BASE));
-    return ds;
-  }
-
-  /** A started server on a free port over a store in {@code dir}. */
-  static ChizaiServer start(
-      Path dir, List<Path> sources, UnaryOperator<ChizaiServer.Builder> more) {
-    ChizaiServer.Builder b =
-        ChizaiServer.create()
-            .port(0)
-            .store(dir)
-            .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
-            .source(
-                sources, () -> Pipeline.convert(sources, Pipeline.Options.defaults()).dataset());
-    return more.apply(b).build().start();
+  /**
+   * A started server on a free loopback port over a new store of {@code sources} in {@code dir}.
+   */
+  static ChizaiServer start(Path dir, List<Path> sources) {
+    return ChizaiServer.create()
+        .port(0)
+        .store(dir)
+        .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
+        .source(sources, () -> Conversions.of(sources).dataset())
+        .build()
+        .start();
   }
 
   static HttpResponse<String> get(String url, String accept) {
