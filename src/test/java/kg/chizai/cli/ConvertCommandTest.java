@@ -52,7 +52,7 @@ class ConvertCommandTest {
   }
 
   @Test
-  void convert_seed_printsOneSummaryLineAndWritesTurtle() {
+  void convert_seed_printsOneSummaryLineAndWritesTurtle() throws Exception {
     Path out = dir.resolve("out.ttl");
     Run r = run("convert", SEED.toString(), "--output", out.toString());
     assertEquals(0, r.code(), r.err());
@@ -64,18 +64,11 @@ class ConvertCommandTest {
         r.out());
     Model m = RDFDataMgr.loadModel(out.toString());
     assertTrue(m.size() > 1000);
-  }
-
-  @Test
-  void convert_twice_byteIdenticalOutput() throws Exception {
-    // The other conversion is the tests' shared one (converted once per JVM), written the same way.
-    for (String ext : List.of("ttl", "nt", "trig", "jsonld", "rdf", "nq")) {
-      Path a = dir.resolve("a." + ext);
-      Path b = dir.resolve("b." + ext);
-      assertEquals(0, run("convert", SEED.toString(), "-q", "-o", a.toString()).code());
-      RdfFiles.write(Seed.conversion().dataset(), b);
-      assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), ext);
-    }
+    // The same bytes as another conversion (the tests' shared one) written to a file: every format
+    // is compared for two conversions in RoundTripTest.
+    Path again = dir.resolve("again.ttl");
+    RdfFiles.write(Seed.conversion().dataset(), again);
+    assertArrayEquals(Files.readAllBytes(again), Files.readAllBytes(out));
   }
 
   @Test

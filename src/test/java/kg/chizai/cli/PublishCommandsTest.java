@@ -137,6 +137,8 @@ class PublishCommandsTest {
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short run: the C1 compiler alone finishes it sooner, on a few cores.
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 classpath,
                 Main.class.getName(),

@@ -1,5 +1,6 @@
 package kg.chizai.rdf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import kg.chizai.rdf.RdfFiles.Format;
+import kg.chizai.testing.Conversions;
 import kg.chizai.testing.Seed;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,11 +40,15 @@ class RoundTripTest {
   static Dataset seed;
   static Dataset awkward;
 
+  /** A second conversion of the seed, of its own (not the shared one). */
+  static Dataset again;
+
   @TempDir static Path dir;
 
   @BeforeAll
   static void build() {
     seed = Seed.conversion().dataset();
+    again = Conversions.of(Seed.SOURCE).dataset();
     awkward = DatasetFactory.createGeneral();
     Model g = awkward.getNamedModel("https://w3id.org/chizai-kg/graph/test");
     Resource r = g.createResource("https://w3id.org/chizai-kg/id/test/awkward");
@@ -80,6 +87,16 @@ class RoundTripTest {
       Model back = RDFDataMgr.loadModel(file.toString());
       assertTrue(ds.getUnionModel().isIsomorphicWith(back), format + " triples");
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void write_twoConversionsOfTheSeed_byteIdentical(Format format) throws Exception {
+    Path a = dir.resolve("first" + format.extension());
+    Path b = dir.resolve("second" + format.extension());
+    RdfFiles.write(seed, a);
+    RdfFiles.write(again, b);
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), format.toString());
   }
 
   @ParameterizedTest(name = "{0} as {1}")

@@ -103,7 +103,7 @@ class BrowserTest {
     Assumptions.assumeTrue(
         browserInstalled(),
         () ->
-            "skipped: no Chromium at "
+            "no Chromium at "
                 + CHROMIUM
                 + " or no chromedriver at "
                 + DRIVER
