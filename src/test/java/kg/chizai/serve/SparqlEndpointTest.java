@@ -444,6 +444,13 @@ class SparqlEndpointTest {
   @Test
   void textQuery_unrelatedWord_findsNothingOf海賊版() {
     // StandardAnalyzer would match 海外 for 海賊版; Kuromoji must not.
+    Set<String> all =
+        subjects(
+            "PREFIX text: <http://jena.apache.org/text#> PREFIX ckg: <"
+                + CKG.NS
+                + ">"
+                + " SELECT DISTINCT ?s WHERE { ?s text:query '海外' ; ckg:sourceText ?t }");
+    assertTrue(all.size() > 5, "the index finds 海外 where the texts have it: " + all);
     Set<String> got =
         subjects(
             "PREFIX text: <http://jena.apache.org/text#> PREFIX ckg: <"

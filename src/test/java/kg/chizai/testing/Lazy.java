@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * failure is remembered: every later caller gets it again (wrapped, naming the value), so each test
  * that needs the value fails with the original cause instead of a confusing second attempt.
  */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
   private final String what;
   private final Supplier<T> compute;
@@ -15,7 +15,7 @@ final class Lazy<T> implements Supplier<T> {
   private Throwable failure;
   private boolean done;
 
-  Lazy(String what, Supplier<T> compute) {
+  public Lazy(String what, Supplier<T> compute) {
     this.what = what;
     this.compute = compute;
   }
