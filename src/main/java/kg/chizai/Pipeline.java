@@ -1,52 +1,50 @@
 package kg.chizai;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.extract.BodyTable;
-import kg.chizai.extract.BodyTable.Attribution;
 import kg.chizai.extract.EventExtractor;
-import kg.chizai.extract.EventExtractor.Events;
 import kg.chizai.extract.MentionExtractor;
-import kg.chizai.extract.MentionExtractor.Mentions;
-import kg.chizai.extract.ReferenceTables;
 import kg.chizai.extract.ReportReader;
+import kg.chizai.model.Attribution;
+import kg.chizai.model.Events;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.Report;
+import kg.chizai.publish.Dumps;
 import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
 import kg.chizai.source.SourceText;
-import kg.chizai.validate.Conformance;
-import kg.chizai.validate.Shacl;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 
 /**
  * The order of the stages, and nothing else: read each source, extract its structure, attribute its
- * entries to bodies, map everything to RDF; then validate it against the SHACL shapes, and publish
- * it as a release.
+ * entries to bodies, find what it names and what happens when, map everything to RDF; then validate
+ * it against the SHACL shapes; then build a release from a validation that conforms. The commands
+ * combine stages only through this class.
  *
  * <pre>{@code
- * Conversion c = Pipeline.convert(List.of(Path.of("data/source/report.txt")), Pipeline.Options.defaults());
- * RdfFiles.write(c.dataset(), Path.of("out.ttl"));
+ * Pipeline p = Pipeline.create(Config.defaults());
+ * Conversion c = p.convert(List.of(Path.of("data/source/report.txt")));
+ * Release r = p.release(p.validate(c), Release.Options.defaults());
  * }</pre>
  */
 public final class Pipeline {
 
-  /** Where to mint IRIs and where to find the reference tables (empty: the packaged ones). */
-  public record Options(String base, Optional<Path> referenceDir) {
-    public static Options defaults() {
-      return new Options(Iris.DEFAULT_BASE, Optional.empty());
-    }
-  }
-
-  /** The result of a conversion: the reports read, the RDF, and every warning. */
+  /**
+   * The result of a conversion: the reports read, what each stage found, the RDF, every warning.
+   */
   public record Conversion(
       List<Report> reports,
       List<Attribution> attributions,
@@ -55,22 +53,48 @@ public final class Pipeline {
       Dataset dataset,
       List<Problem> warnings) {
 
+    public Conversion {
+      reports = List.copyOf(reports);
+      attributions = List.copyOf(attributions);
+      mentions = List.copyOf(mentions);
+      events = List.copyOf(events);
+      warnings = List.copyOf(warnings);
+    }
+
     public int bodyCount() {
       return (int)
           attributions.stream().flatMap(a -> a.bodies().keySet().stream()).distinct().count();
     }
   }
 
-  private Pipeline() {}
+  private final Config config;
+  private final Iris iris;
+  private final MentionExtractor mentionExtractor;
 
-  public static Conversion convert(List<Path> sources, Options options) {
+  private Pipeline(Config config) {
+    this.config = config;
+    this.iris = config.iris();
+    this.mentionExtractor = new MentionExtractor(config.reference());
+  }
+
+  /** A pipeline over one loaded configuration; it can convert any number of times. */
+  public static Pipeline create(Config config) {
+    return new Pipeline(config);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /**
+   * Converts report text files to RDF (one named graph per report plus the reference graph). Every
+   * problem of every source is collected; if there is one, throws once with all of them (exit 3).
+   */
+  public Conversion convert(List<Path> sources) {
     if (sources.isEmpty()) {
-      throw new IllegalArgumentException("no source given");
+      throw new ChizaiException(ExitCode.USAGE, Problem.error("convert", 0, "no source given"));
     }
-    Iris iris = new Iris(options.base());
-    BodyTable bodies = BodyTable.load(options.referenceDir());
-    ReferenceTables tables = ReferenceTables.load(options.referenceDir());
-    MentionExtractor mentionExtractor = new MentionExtractor(tables, bodies);
+    BodyTable bodies = config.reference().bodies();
     List<Mentions> mentions = new ArrayList<>();
     List<Events> events = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
@@ -115,43 +139,66 @@ public final class Pipeline {
     if (!errors.isEmpty()) {
       throw new ChizaiException(ExitCode.INPUT, errors);
     }
-    warnings.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+    warnings.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
     return new Conversion(
         reports,
         attributions,
         mentions,
         events,
-        RdfMapper.map(mapped, iris, tables.linkPatterns()),
+        RdfMapper.map(mapped, iris, config.reference().linkPatterns()),
         warnings);
   }
 
   /** Converts and writes the result to {@code output} (format from its extension). */
-  public static Conversion convert(List<Path> sources, Options options, Path output) {
+  public Conversion convert(List<Path> sources, Path output) {
     RdfFiles.formatOf(output);
-    Conversion c = convert(sources, options);
+    Conversion c = convert(sources);
     RdfFiles.write(c.dataset(), output);
     return c;
   }
 
-  /** A conversion and its check against the SHACL shapes. */
-  public record Validation(Conversion conversion, Conformance conformance) {}
-
-  /** Converts and validates the result against {@code ontology/shapes.ttl}. */
-  public static Validation validate(List<Path> sources, Options options) {
-    Conversion c = convert(sources, options);
-    return new Validation(c, Shacl.validate(c.dataset()));
+  /** Checks a conversion against the SHACL shapes ({@code ontology/shapes.ttl}). */
+  public Validation validate(Conversion c) {
+    return Validation.of(c.reports(), c.dataset());
   }
 
-  /** A conversion and the release built from it. */
-  public record Publication(Conversion conversion, Release release) {}
+  /**
+   * Validates sources of either kind together: report text files ({@code .txt}) are converted, RDF
+   * files and release directories are read as they are; the union is checked.
+   *
+   * @return the validation, and the conversion of the text sources (null when there were none)
+   */
+  public Checked validateSources(List<Path> sources) {
+    List<Path> reports = new ArrayList<>();
+    List<Path> rdf = new ArrayList<>();
+    for (Path p : sources) {
+      (p.getFileName().toString().endsWith(".txt") && !Files.isDirectory(p) ? reports : rdf).add(p);
+    }
+    Dataset data = DatasetFactory.create();
+    Conversion c = null;
+    if (!reports.isEmpty()) {
+      c = convert(reports);
+      merge(c.dataset(), data);
+    }
+    for (Path p : rdf) {
+      merge(Dumps.read(p).data(), data);
+    }
+    return new Checked(c, Validation.of(c == null ? List.of() : c.reports(), data));
+  }
+
+  /** A validation of mixed sources, with the conversion of its text sources (null if none). */
+  public record Checked(Conversion conversion, Validation validation) {}
 
   /**
-   * Converts, validates and builds a release; data that does not conform is refused before any file
-   * is built.
+   * Builds a release from a validation; data that does not conform is refused (exit 6) before any
+   * file is built.
    */
-  public static Publication publish(List<Path> sources, Options options, Release.Options release) {
-    Conversion c = convert(sources, options);
-    return new Publication(
-        c, Release.build(c.reports(), c.dataset(), new Iris(options.base()), release));
+  public Release release(Validation validation, Release.Options options) {
+    return Release.build(validation, iris, options);
+  }
+
+  private static void merge(Dataset from, Dataset into) {
+    into.getDefaultModel().add(from.getDefaultModel());
+    from.listNames().forEachRemaining(n -> into.getNamedModel(n).add(from.getNamedModel(n)));
   }
 }

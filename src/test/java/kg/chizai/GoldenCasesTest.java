@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import kg.chizai.testing.Conversions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -56,7 +56,7 @@ class GoldenCasesTest {
   private static final String BASE = Iris.DEFAULT_BASE + "id/";
 
   private static final PrefixMap PREFIXES =
-      PrefixMapFactory.create(RdfMapper.prefixes().getNsPrefixMap());
+      PrefixMapFactory.create(Namespaces.prefixes().getNsPrefixMap());
 
   /** Predicates in the golden files: rdf:type first, then the rest in natural order. */
   private static final Comparator<String> PREDICATE_ORDER =

@@ -329,14 +329,14 @@ class QueriesTest {
     var status = conversion.events().get(0).statusByEntry();
     List<Integer> expected = new ArrayList<>();
     for (var d : report.directions()) {
-      List<java.util.Set<kg.chizai.extract.time.Status>> answers =
+      List<java.util.Set<kg.chizai.model.Status>> answers =
           report.entries().stream()
               .filter(e -> e.addresses().contains(d.id()))
               .map(e -> status.get(e.id()))
               .toList();
       if (!answers.isEmpty()
-          && answers.stream().allMatch(s -> s.contains(kg.chizai.extract.time.Status.CONSIDERING))
-          && answers.stream().noneMatch(s -> s.contains(kg.chizai.extract.time.Status.DONE))) {
+          && answers.stream().allMatch(s -> s.contains(kg.chizai.model.Status.CONSIDERING))
+          && answers.stream().noneMatch(s -> s.contains(kg.chizai.model.Status.DONE))) {
         expected.add(d.span().lineStart());
       }
     }

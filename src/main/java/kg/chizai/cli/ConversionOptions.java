@@ -2,6 +2,7 @@ package kg.chizai.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.rdf.Iris;
 import picocli.CommandLine.Option;
@@ -28,7 +29,13 @@ final class ConversionOptions {
     return Optional.ofNullable(reference);
   }
 
-  Pipeline.Options options() {
-    return new Pipeline.Options(base, referenceDir());
+  /** Loads the configuration these options name (exit 5 when a table is bad). */
+  Config config() {
+    return Config.load(base, referenceDir());
+  }
+
+  /** A pipeline over {@link #config()}. */
+  Pipeline pipeline() {
+    return Pipeline.create(config());
   }
 }

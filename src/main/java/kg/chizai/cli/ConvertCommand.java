@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
+import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +48,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    Conversion c = Pipeline.convert(sources, conversion.options(), output);
+    Conversion c = conversion.pipeline().convert(sources, output);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
@@ -73,6 +73,6 @@ final class ConvertCommand implements Callable<Integer> {
         seconds,
         output);
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

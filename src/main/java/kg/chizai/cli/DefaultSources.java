@@ -14,7 +14,10 @@ import kg.chizai.base.Problem;
  */
 final class DefaultSources {
 
-  static final Path DIR = Path.of("data", "source");
+  /** The default source directory, as an option default. */
+  static final String DIR_NAME = "data/source";
+
+  static final Path DIR = Path.of(DIR_NAME);
 
   private DefaultSources() {}
 

@@ -3,6 +3,7 @@ package kg.chizai.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import kg.chizai.base.ExitCode;
 import kg.chizai.publish.Dumps;
 import kg.chizai.publish.GraphDiff;
 import picocli.CommandLine.Command;
@@ -59,6 +60,6 @@ final class DiffCommand implements Callable<Integer> {
       out.println("-> " + output);
     }
     out.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
+import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
-import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.extract.ReferenceTables;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.Statute;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,18 +36,12 @@ final class LinksCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "Report text files.")
   List<Path> sources;
 
-  @Option(
-      names = "--reference",
-      paramLabel = "DIR",
-      description = "Directory with the reference tables.")
-  Path reference;
+  @Mixin ConversionOptions conversion;
 
   @Override
   public Integer call() {
-    Conversion c =
-        Pipeline.convert(
-            DefaultSources.orDefault(sources),
-            new Pipeline.Options(kg.chizai.rdf.Iris.DEFAULT_BASE, Optional.ofNullable(reference)));
+    Pipeline pipeline = conversion.pipeline();
+    Conversion c = pipeline.convert(DefaultSources.orDefault(sources));
     Map<String, Integer> counts = new TreeMap<>();
     Map<String, Statute> statutes = new TreeMap<>();
     for (Mentions m : c.mentions()) {
@@ -58,7 +52,7 @@ final class LinksCommand implements Callable<Integer> {
         }
       }
     }
-    ReferenceTables tables = ReferenceTables.load(Optional.ofNullable(reference));
+    ReferenceTables tables = pipeline.config().reference();
     PrintWriter out = spec.commandLine().getOut();
     // The title goes last: Japanese characters are wider than the columns they count for.
     out.printf("%-16s  %8s  %-46s  %s%n", "e-Gov law ID", "mentions", "e-Gov link", "title");
@@ -80,6 +74,6 @@ final class LinksCommand implements Callable<Integer> {
         statutes.size(), counts.values().stream().mapToInt(Integer::intValue).sum(), unresolved);
     out.flush();
     err.flush();
-    return 0;
+    return ExitCode.OK.code();
   }
 }

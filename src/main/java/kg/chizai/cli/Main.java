@@ -66,6 +66,12 @@ public final class Main implements Runnable {
     declareExitCodes(cli);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (ex instanceof CommandLine.ParameterException pe) {
+            // A check of an option's value in the command itself: a usage error like picocli's own.
+            commandLine.getErr().println(pe.getMessage());
+            commandLine.getErr().flush();
+            return USAGE.code();
+          }
           if (ex instanceof ChizaiException ce) {
             commandLine.getErr().println(ce.getMessage());
             commandLine.getErr().flush();
@@ -85,7 +91,8 @@ public final class Main implements Runnable {
       }
       cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
     }
-    cli.setExitCodeExceptionMapper(t -> INTERNAL.code());
+    cli.setExitCodeExceptionMapper(
+        t -> t instanceof CommandLine.ParameterException ? USAGE.code() : INTERNAL.code());
     for (CommandLine sub : cli.getSubcommands().values()) {
       declareExitCodes(sub);
     }

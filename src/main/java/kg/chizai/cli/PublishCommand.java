@@ -126,12 +126,13 @@ final class PublishCommand implements Callable<Integer> {
             Optional.ofNullable(downloadUrl),
             Optional.ofNullable(sparqlEndpoint),
             Optional.ofNullable(previous));
-    Pipeline.Publication publication = Pipeline.publish(reports, conversion.options(), options);
-    Release release = publication.release();
+    Pipeline pipeline = conversion.pipeline();
+    Pipeline.Conversion converted = pipeline.convert(reports);
+    Release release = pipeline.release(pipeline.validate(converted), options);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
-      for (Problem w : publication.conversion().warnings()) {
+      for (Problem w : converted.warnings()) {
         err.println(w);
       }
       for (Finding f : release.conformance().warnings()) {
@@ -177,7 +178,7 @@ final class PublishCommand implements Callable<Integer> {
       out.printf("pushed %d graphs to %s%n", release.graphs().size(), to);
       out.flush();
     }
-    return 0;
+    return ExitCode.OK.code();
   }
 
   private Optional<Credentials> credentials() {

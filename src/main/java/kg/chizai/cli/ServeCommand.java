@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import kg.chizai.Pipeline;
@@ -15,13 +14,15 @@ import kg.chizai.Pipeline.Conversion;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
-import kg.chizai.rdf.Iris;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
 import kg.chizai.serve.Store;
+import org.apache.jena.query.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code chizai-kg serve}: the knowledge graph over HTTP (SPARQL, linked data, search). */
@@ -42,56 +43,44 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--port"},
       paramLabel = "N",
-      defaultValue = "3030",
+      defaultValue = "" + ChizaiServer.DEFAULT_PORT,
       description = "HTTP port on localhost (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(
       names = "--store",
       paramLabel = "DIR",
-      defaultValue = "store",
+      defaultValue = ChizaiServer.DEFAULT_STORE,
       description = "Store directory: TDB2, text index, fingerprint (default: ${DEFAULT-VALUE}).")
   Path store;
 
   @Option(
       names = "--sources",
       paramLabel = "DIR",
-      defaultValue = "data/source",
+      defaultValue = DefaultSources.DIR_NAME,
       description = "Directory of report text files, *.txt (default: ${DEFAULT-VALUE}).")
   Path sources;
 
   @Option(
       names = "--queries",
       paramLabel = "DIR",
-      defaultValue = "queries",
+      defaultValue = ExampleQuery.DEFAULT_DIR,
       description = "Example queries for the landing page, *.rq (default: ${DEFAULT-VALUE}).")
   Path queries;
 
-  @Option(
-      names = "--base",
-      paramLabel = "IRI",
-      defaultValue = Iris.DEFAULT_BASE,
-      description =
-          "Base of minted IRIs; base + id/… is served at /id/… (default: ${DEFAULT-VALUE}).")
-  String base;
-
-  @Option(
-      names = "--reference",
-      paramLabel = "DIR",
-      description = "Directory with the reference tables (default: those packaged in the jar).")
-  Path reference;
+  @Mixin ConversionOptions conversion;
 
   @Option(
       names = "--timeout",
       paramLabel = "S",
-      defaultValue = "30",
+      defaultValue = "" + ChizaiServer.DEFAULT_TIMEOUT_SECONDS,
       description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
   double timeout;
 
   @Option(
       names = "--max-rows",
       paramLabel = "N",
-      defaultValue = "10000",
+      defaultValue = "" + ChizaiServer.DEFAULT_MAX_ROWS,
       description = "Most rows a SELECT or CONSTRUCT answer returns (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
@@ -99,8 +88,17 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65535) {
+      throw usage("--port must be 0..65535: " + port);
+    }
+    if (!(timeout > 0)) {
+      throw usage("--timeout must be a positive number of seconds: " + timeout);
+    }
+    if (maxRows < 1) {
+      throw usage("--max-rows must be at least 1: " + maxRows);
+    }
     List<Path> reports = reports(sources);
-    Optional<Path> ref = Optional.ofNullable(reference);
+    Pipeline pipeline = conversion.pipeline();
     long start = System.nanoTime();
     ChizaiServer server;
     try {
@@ -108,32 +106,17 @@ final class ServeCommand implements Callable<Integer> {
           ChizaiServer.create()
               .port(port)
               .store(store)
-              .base(base)
+              .base(pipeline.config().base())
               .timeout(Duration.ofMillis(Math.round(timeout * 1000)))
               .maxRows(maxRows)
-              .referenceDir(ref)
+              .referenceDir(pipeline.config().referenceDir())
               .exampleQueries(ExampleQuery.readAll(queries))
-              .source(
-                  reports,
-                  () -> {
-                    Conversion c = Pipeline.convert(reports, new Pipeline.Options(base, ref));
-                    for (Problem w : c.warnings()) {
-                      err.println(w);
-                    }
-                    err.flush();
-                    out.printf(
-                        "converted %d report%s (%d warnings)%n",
-                        c.reports().size(),
-                        c.reports().size() == 1 ? "" : "s",
-                        c.warnings().size());
-                    out.flush();
-                    return c.dataset();
-                  })
+              .source(reports, () -> convert(pipeline, reports, out, err))
               .build();
-    } catch (IllegalArgumentException e) {
-      throw new ChizaiException(ExitCode.USAGE, e.getMessage(), e);
     } catch (ChizaiException e) {
       throw e;
+    } catch (ConversionBug e) {
+      throw e.bug;
     } catch (RuntimeException e) {
       throw new ChizaiException(ExitCode.SERVE, "cannot open the store " + store + ": " + e, e);
     }
@@ -156,7 +139,47 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chizai-kg-stop"));
     server.join();
-    return 0;
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * The conversion the store is built from. A bug in it is not a store problem: it is carried out
+   * of the builder as it is, to end as an internal error.
+   */
+  private static Dataset convert(
+      Pipeline pipeline, List<Path> reports, PrintWriter out, PrintWriter err) {
+    Conversion c;
+    try {
+      c = pipeline.convert(reports);
+    } catch (ChizaiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ConversionBug(e);
+    }
+    for (Problem w : c.warnings()) {
+      err.println(w);
+    }
+    err.flush();
+    out.printf(
+        "converted %d report%s (%d warnings)%n",
+        c.reports().size(), c.reports().size() == 1 ? "" : "s", c.warnings().size());
+    out.flush();
+    return c.dataset();
+  }
+
+  /** A bug in the conversion, on its way out of the store builder. */
+  private static final class ConversionBug extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RuntimeException bug;
+
+    ConversionBug(RuntimeException bug) {
+      super(bug);
+      this.bug = bug;
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 
   private static List<Path> reports(Path dir) {

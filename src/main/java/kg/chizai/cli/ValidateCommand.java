@@ -2,17 +2,11 @@ package kg.chizai.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kg.chizai.Pipeline;
 import kg.chizai.base.ExitCode;
-import kg.chizai.publish.Dumps;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Finding;
-import kg.chizai.validate.Shacl;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.DatasetFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,20 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     List<Path> all = DefaultSources.orDefault(sources);
-    List<Path> reports = new ArrayList<>();
-    List<Path> rdf = new ArrayList<>();
-    for (Path p : all) {
-      (p.getFileName().toString().endsWith(".txt") ? reports : rdf).add(p);
-    }
-    Dataset data = DatasetFactory.create();
-    if (!reports.isEmpty()) {
-      Pipeline.Options options = conversion.options();
-      merge(Pipeline.convert(reports, options).dataset(), data);
-    }
-    for (Path p : rdf) {
-      merge(Dumps.read(p).data(), data);
-    }
-    Conformance c = Shacl.validate(data);
+    Conformance c = conversion.pipeline().validateSources(all).validation().conformance();
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     for (Finding f : c.findings()) {
@@ -81,10 +62,5 @@ final class ValidateCommand implements Callable<Integer> {
         seconds);
     out.flush();
     return c.conforms() ? ExitCode.OK.code() : ExitCode.INVALID.code();
-  }
-
-  private static void merge(Dataset from, Dataset into) {
-    into.getDefaultModel().add(from.getDefaultModel());
-    from.listNames().forEachRemaining(n -> into.getNamedModel(n).add(from.getNamedModel(n)));
   }
 }

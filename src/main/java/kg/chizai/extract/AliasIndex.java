@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kg.chizai.extract.text.TextFold;
 
 /**
  * Finds known names in a text, longest match first, without overlaps. Matching is on the
@@ -24,7 +25,7 @@ final class AliasIndex<T> {
   private final Map<Character, List<Map.Entry<String, T>>> byFirst = new HashMap<>();
 
   void add(String name, T value) {
-    String key = Lines.foldWidth(name.strip());
+    String key = TextFold.fold(name.strip());
     if (key.isEmpty()) {
       return;
     }
@@ -42,7 +43,7 @@ final class AliasIndex<T> {
   }
 
   List<Hit<T>> find(String text) {
-    String folded = Lines.foldWidth(text);
+    String folded = TextFold.fold(text);
     List<Hit<T>> hits = new ArrayList<>();
     int i = 0;
     while (i < folded.length()) {

@@ -1,11 +1,7 @@
 package kg.chizai.extract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +17,7 @@ import java.util.regex.Pattern;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
+import kg.chizai.model.Attribution;
 import kg.chizai.model.Body;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
@@ -30,7 +27,7 @@ import kg.chizai.model.Report;
  * progress-entry tags against it.
  *
  * <pre>{@code
- * BodyTable table = BodyTable.load(Optional.empty()); // the table packaged in the jar
+ * BodyTable table = ReferenceTables.load(Optional.empty()).bodies(); // the packaged tables
  * Attribution who = table.attribute(report);
  * }</pre>
  *
@@ -56,30 +53,14 @@ public final class BodyTable {
     this.byLabel = byLabel;
   }
 
-  /** Loads the table from {@code dir/bodies.json}, or the packaged copy when no dir is given. */
-  public static BodyTable load(Optional<Path> referenceDir) {
-    if (referenceDir.isPresent()) {
-      Path file = referenceDir.get().resolve("bodies.json");
-      try (InputStream in = Files.newInputStream(file)) {
-        return parse(file.toString(), in);
-      } catch (IOException e) {
-        throw new ChizaiException(
-            ExitCode.CONFIG,
-            Problem.error(file.toString(), 0, "cannot read reference table: " + e.getMessage()));
-      }
-    }
-    try (InputStream in = BodyTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new ChizaiException(
-            ExitCode.CONFIG,
-            Problem.error(RESOURCE, 0, "reference table missing from the classpath"));
-      }
-      return parse("classpath:" + RESOURCE, in);
-    } catch (IOException e) {
-      throw new ChizaiException(
-          ExitCode.CONFIG,
-          Problem.error(RESOURCE, 0, "cannot read reference table: " + e.getMessage()));
-    }
+  /**
+   * Loads the table from {@code dir/bodies.json}, or the packaged copy when no dir is given,
+   * through the one reader of the reference tables ({@link ReferenceTables#load} calls this).
+   */
+  static BodyTable load(Optional<Path> referenceDir) {
+    String origin =
+        referenceDir.map(d -> d.resolve("bodies.json").toString()).orElse("classpath:" + RESOURCE);
+    return of(origin, ReferenceTables.read(referenceDir, "bodies.json", Table.class));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -96,17 +77,12 @@ public final class BodyTable {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Table(List<Row> bodies) {}
 
-  static BodyTable parse(String origin, InputStream in) throws IOException {
-    ObjectMapper mapper =
-        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    Table table;
-    try {
-      table = mapper.readValue(in, Table.class);
-    } catch (IOException e) {
-      throw new ChizaiException(
-          ExitCode.CONFIG,
-          Problem.error(origin, 0, "malformed reference table: " + e.getMessage()));
-    }
+  /** Parses a table from a stream ({@code origin} names it in problems). */
+  static BodyTable parse(String origin, InputStream in) {
+    return of(origin, ReferenceTables.read(origin, in, Table.class));
+  }
+
+  private static BodyTable of(String origin, Table table) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Body> byId = new LinkedHashMap<>();
     Map<String, Body> byLabel = new HashMap<>();
@@ -172,19 +148,6 @@ public final class BodyTable {
   public Optional<Body> lookup(String label) {
     return Optional.ofNullable(byLabel.get(key(label)));
   }
-
-  /**
-   * Who reported what: the bodies of every entry of a report, and the report's publisher.
-   *
-   * @param bodiesByEntry body ids per entry id, in tag order
-   * @param publisher the publisher's body id, if the cover names one
-   * @param bodies every body used, with its ancestors, sorted by id
-   */
-  public record Attribution(
-      Map<String, List<String>> bodiesByEntry,
-      Optional<String> publisher,
-      Map<String, Body> bodies,
-      List<Problem> warnings) {}
 
   public Attribution attribute(Report report) {
     Map<String, List<String>> byEntry = new LinkedHashMap<>();

@@ -11,15 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kg.chizai.base.Problem;
 import kg.chizai.extract.time.DateNormalizer;
-import kg.chizai.extract.time.Status;
 import kg.chizai.extract.time.StatusClassifier;
 import kg.chizai.extract.time.TimeContext;
 import kg.chizai.extract.time.TimeExpression;
 import kg.chizai.extract.time.TimeValue;
+import kg.chizai.model.Attribution;
 import kg.chizai.model.Event;
+import kg.chizai.model.Events;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
+import kg.chizai.model.Status;
 import kg.chizai.source.SourceText;
 
 /**
@@ -72,17 +75,9 @@ public final class EventExtractor {
               + String.join("|", VERBS.keySet())
               + ")|・\\p{IsHan}{2}(?:し|する|を行|。|、))");
 
-  /** What the extractor found in a report. */
-  public record Events(
-      List<Event> events, Map<String, Set<Status>> statusByEntry, List<Problem> warnings) {}
-
   private EventExtractor() {}
 
-  public static Events extract(
-      Report report,
-      SourceText src,
-      BodyTable.Attribution who,
-      MentionExtractor.Mentions mentions) {
+  public static Events extract(Report report, SourceText src, Attribution who, Mentions mentions) {
     List<Event> events = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
     Map<String, Set<Status>> status = new LinkedHashMap<>();
@@ -253,8 +248,7 @@ public final class EventExtractor {
   private record Located(int start, int end, Mention mention) {}
 
   /** Where each statute and named thing of the item stands in its text. */
-  private static List<Located> located(
-      String text, String item, MentionExtractor.Mentions mentions) {
+  private static List<Located> located(String text, String item, Mentions mentions) {
     List<Located> out = new ArrayList<>();
     for (Mention m : mentions.occurrences()) {
       if (!m.item().equals(item)

@@ -238,25 +238,6 @@ final class Lines {
         && bullet(trimmed).isEmpty();
   }
 
-  /**
-   * Full-width ASCII letters, digits and symbols (and the ideographic space) folded to ASCII, one
-   * character for one, so positions in the folded text are positions in the original.
-   */
-  static String foldWidth(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') {
-        sb.append((char) (c - 0xFEE0));
-      } else if (c == '\u3000') {
-        sb.append(' ');
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
   /** Whitespace-free NFKC form, for comparing texts that should be the same. */
   static String comparable(String text) {
     return nfkc(text).replaceAll("\\s+", "");

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import kg.chizai.base.Problem;
+import kg.chizai.model.Attribution;
 import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.NamedThing;
 import kg.chizai.model.Organization;
+import kg.chizai.model.Place;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Quantity;
 import kg.chizai.model.Report;
@@ -26,32 +30,10 @@ import kg.chizai.source.SourceText;
  * What the texts of a report name: statutes and their articles, documents, councils, programs,
  * systems and events, organizations, places, and quantities.
  *
- * <pre>{@code Mentions m = new MentionExtractor(tables, bodies).extract(report, source);}</pre>
+ * <pre>{@code Mentions m = new MentionExtractor(tables).extract(report, source, attribution);}
+ * </pre>
  */
 public final class MentionExtractor {
-
-  /**
-   * Everything a report names.
-   *
-   * @param occurrences every occurrence, before the one-per-item merge (each surface as written)
-   * @param statutes every statute mentioned, and every statute an amending act mentioned amends
-   * @param things the named documents, councils, programs, systems and events, with their versions
-   * @param bodies government bodies named as responsible for things, with their ancestors
-   * @param foreignLaws law names read as foreign (同国の著作権法): item key → surfaces
-   * @param unresolved law-like names not in the statutes table, with their lines (also warned)
-   */
-  public record Mentions(
-      List<Mention> mentions,
-      List<Mention> occurrences,
-      Map<String, Statute> statutes,
-      Map<String, NamedThing> things,
-      Map<String, Organization> organizations,
-      Map<String, Organization> places,
-      Map<String, Body> bodies,
-      List<Quantity> quantities,
-      Map<String, List<String>> foreignLaws,
-      List<Problem> unresolved,
-      List<Problem> warnings) {}
 
   private final ReferenceTables tables;
   private final BodyTable bodies;
@@ -59,19 +41,19 @@ public final class MentionExtractor {
   private final ThingFinder thingFinder;
   private final QuantityFinder quantityFinder = new QuantityFinder();
   private final AliasIndex<Organization> organizations = new AliasIndex<>();
-  private final AliasIndex<Organization> places = new AliasIndex<>();
+  private final AliasIndex<Place> places = new AliasIndex<>();
 
-  public MentionExtractor(ReferenceTables tables, BodyTable bodies) {
+  public MentionExtractor(ReferenceTables tables) {
     this.tables = tables;
-    this.bodies = bodies;
+    this.bodies = tables.bodies();
     this.statuteFinder = new StatuteFinder(tables);
     this.thingFinder = new ThingFinder(tables);
     for (Organization o : tables.organizations().values()) {
       organizations.add(o.nameJa(), o);
       o.altLabels().forEach(a -> organizations.add(a, o));
     }
-    for (Organization p : tables.places().values()) {
-      if (p.code().orElse("").equals("JP")) {
+    for (Place p : tables.places().values()) {
+      if (p.iso3166().orElse("").equals("JP")) {
         continue; // the reports' own country: every other line says 日本
       }
       places.add(p.nameJa(), p);
@@ -82,7 +64,7 @@ public final class MentionExtractor {
   /** An item whose text is scanned: a direction, an entry or a lead statement. */
   private record Item(String key, String text, SourceSpan span, List<String> bodyIds) {}
 
-  public Mentions extract(Report report, SourceText src, BodyTable.Attribution who) {
+  public Mentions extract(Report report, SourceText src, Attribution who) {
     LocalDate reportDate =
         report
             .issued()
@@ -108,7 +90,7 @@ public final class MentionExtractor {
     Map<String, Statute> statutes = new TreeMap<>();
     Map<String, NamedThing> things = new TreeMap<>();
     Map<String, Organization> orgs = new TreeMap<>();
-    Map<String, Organization> placeMap = new TreeMap<>();
+    Map<String, Place> placeMap = new TreeMap<>();
     List<Quantity> quantities = new ArrayList<>();
     Map<String, List<String>> foreign = new LinkedHashMap<>();
     List<Problem> unresolved = new ArrayList<>();
@@ -165,15 +147,15 @@ public final class MentionExtractor {
                 line(src, item, f.surface())));
       }
       List<AliasIndex.Hit<Organization>> orgHits = organizations.find(item.text());
-      List<AliasIndex.Hit<Organization>> placeHits = places.find(item.text());
+      List<AliasIndex.Hit<Place>> placeHits = places.find(item.text());
       // A name inside a longer name (映適 in 映適取引ガイドライン, ASEAN in ASEAN地域) is not a mention of its
       // own.
       orgHits.forEach(h -> named.add(new int[] {h.start(), h.end()}));
       placeHits.forEach(h -> named.add(new int[] {h.start(), h.end()}));
       orgHits = orgHits.stream().filter(h -> !inside(h.start(), h.end(), named)).toList();
       placeHits = placeHits.stream().filter(h -> !inside(h.start(), h.end(), named)).toList();
-      addAll(orgHits, Mention.Kind.ORGANIZATION, orgs, item, src, mentions);
-      addAll(placeHits, Mention.Kind.PLACE, placeMap, item, src, mentions);
+      addAll(orgHits, Mention.Kind.ORGANIZATION, orgs, Organization::id, item, src, mentions);
+      addAll(placeHits, Mention.Kind.PLACE, placeMap, Place::id, item, src, mentions);
       int ordinal = 0;
       for (QuantityFinder.Found q : quantityFinder.find(item.text())) {
         quantities.add(
@@ -190,10 +172,10 @@ public final class MentionExtractor {
       }
     }
     // Close the references: parents of places and things, bodies responsible for things.
-    for (Organization p : List.copyOf(placeMap.values())) {
+    for (Place p : List.copyOf(placeMap.values())) {
       Optional<String> parent = p.parent();
       while (parent.isPresent() && tables.places().containsKey(parent.get())) {
-        Organization up = tables.places().get(parent.get());
+        Place up = tables.places().get(parent.get());
         placeMap.put(up.id(), up);
         parent = up.parent();
       }
@@ -279,23 +261,20 @@ public final class MentionExtractor {
     return t.with(issuer, versions);
   }
 
-  private static void addAll(
-      List<AliasIndex.Hit<Organization>> hits,
+  private static <T> void addAll(
+      List<AliasIndex.Hit<T>> hits,
       Mention.Kind kind,
-      Map<String, Organization> found,
+      Map<String, T> found,
+      Function<T, String> idOf,
       Item item,
       SourceText src,
       List<Mention> mentions) {
-    for (AliasIndex.Hit<Organization> h : hits) {
-      found.put(h.value().id(), h.value());
+    for (AliasIndex.Hit<T> h : hits) {
+      String id = idOf.apply(h.value());
+      found.put(id, h.value());
       mentions.add(
           new Mention(
-              item.key(),
-              kind,
-              h.value().id(),
-              Optional.empty(),
-              h.surface(),
-              line(src, item, h.surface())));
+              item.key(), kind, id, Optional.empty(), h.surface(), line(src, item, h.surface())));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.extract.text.TextFold;
 
 /**
  * Finds quantities and targets: 約200か所, 20兆円, 約3,200万件, 26.9%, 7か国, 100のアクション. Reads the value
@@ -50,7 +51,7 @@ final class QuantityFinder {
       int s = m.start();
       int e = m.end();
       String before = text.substring(0, s);
-      String number = Lines.foldWidth(m.group(2)).replace(",", "").replace("，", "");
+      String number = TextFold.fold(m.group(2)).replace(",", "").replace("，", "");
       if (excluded(m.group(1) == null ? before : "", text.substring(e), m.group(2), number)) {
         continue;
       }
@@ -72,7 +73,7 @@ final class QuantityFinder {
       Optional<String> counted =
           counted(before, text.substring(e), m.group(5) != null ? unit : null);
       Optional<Integer> target = Optional.empty();
-      Matcher t = TARGET.matcher(Lines.foldWidth(sentenceBefore(before)));
+      Matcher t = TARGET.matcher(TextFold.fold(sentenceBefore(before)));
       if (t.find()) {
         target = Optional.of(Integer.parseInt(t.group(1)));
       }
@@ -91,7 +92,7 @@ final class QuantityFinder {
   }
 
   private static boolean excluded(String before, String after, String raw, String number) {
-    String folded = Lines.foldWidth(before);
+    String folded = TextFold.fold(before);
     if (folded.endsWith("第") || folded.matches("(?s).*[A-Za-z.．\\-~〜～－]$")) {
       return true;
     }
@@ -102,7 +103,7 @@ final class QuantityFinder {
         && Character.isLetter(folded.charAt(folded.length() - 1))) {
       return true;
     }
-    String a = Lines.foldWidth(after);
+    String a = TextFold.fold(after);
     if (a.startsWith("年")
         || a.startsWith("月")
         || a.startsWith("日")

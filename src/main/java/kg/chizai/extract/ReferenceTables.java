@@ -1,14 +1,18 @@
 package kg.chizai.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +23,13 @@ import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.model.NamedThing;
 import kg.chizai.model.Organization;
+import kg.chizai.model.Place;
 import kg.chizai.model.Statute;
 
 /**
- * The curated tables of what reports name: statutes, organizations, places, and named documents,
- * councils, programs, systems and events ({@code data/reference/*.json}, a source per row).
+ * The curated reference tables, loaded once through one reader ({@code data/reference/*.json}, a
+ * source per row): the government bodies that tag entries, and what reports name — statutes,
+ * organizations, places, and named documents, councils, programs, systems and events.
  *
  * <pre>{@code ReferenceTables tables = ReferenceTables.load(Optional.empty()); // packaged copies}
  * </pre>
@@ -33,22 +39,25 @@ public final class ReferenceTables {
   private static final Pattern LAW_ID = Pattern.compile("\\d{3}[A-Z]{2,}[0-9A-Z]{10}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
+  private final BodyTable bodies;
   private final Map<String, Statute> statutes;
   private final List<String> genericPhrases;
   private final List<String> foreignMarkers;
   private final Map<String, String> linkPatterns;
   private final Map<String, Organization> organizations;
-  private final Map<String, Organization> places;
+  private final Map<String, Place> places;
   private final Map<String, NamedThing> names;
 
   private ReferenceTables(
+      BodyTable bodies,
       Map<String, Statute> statutes,
       List<String> genericPhrases,
       List<String> foreignMarkers,
       Map<String, String> linkPatterns,
       Map<String, Organization> organizations,
-      Map<String, Organization> places,
+      Map<String, Place> places,
       Map<String, NamedThing> names) {
+    this.bodies = bodies;
     this.statutes = statutes;
     this.genericPhrases = genericPhrases;
     this.foreignMarkers = foreignMarkers;
@@ -58,36 +67,43 @@ public final class ReferenceTables {
     this.names = names;
   }
 
+  /**
+   * Loads every table from {@code dir}, or the packaged copies when no dir is given; every problem
+   * of every table is reported at once (exit 5).
+   */
   public static ReferenceTables load(Optional<Path> dir) {
+    BodyTable bodies = BodyTable.load(dir);
     List<Problem> problems = new ArrayList<>();
-    JsonNode statutesDoc = read(dir, "statutes.json");
+    StatutesFile statutesDoc = read(dir, "statutes.json", StatutesFile.class);
     Map<String, Statute> statutes = statutes(statutesDoc, problems);
     List<String> generic = new ArrayList<>();
-    statutesDoc.path("genericPhrases").forEach(n -> generic.add(n.path("phrase").asText()));
-    List<String> foreign = new ArrayList<>();
-    statutesDoc.path("foreignMarkers").forEach(n -> foreign.add(n.asText()));
-    Map<String, String> patterns = new LinkedHashMap<>();
-    statutesDoc
-        .path("linkPatterns")
-        .fields()
-        .forEachRemaining(e -> patterns.put(e.getKey(), e.getValue().asText()));
+    list(statutesDoc.genericPhrases()).forEach(g -> generic.add(nonNull(g.phrase())));
+    List<String> foreign = list(statutesDoc.foreignMarkers());
+    Map<String, String> patterns =
+        statutesDoc.linkPatterns() == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(statutesDoc.linkPatterns());
     Map<String, Organization> organizations =
-        organizations(
-            read(dir, "organizations.json"), "organizations", "organizations.json", problems);
-    Map<String, Organization> places =
-        organizations(read(dir, "places.json"), "places", "places.json", problems);
-    Map<String, NamedThing> names = names(read(dir, "names.json"), problems);
+        organizations(read(dir, "organizations.json", OrganizationsFile.class), problems);
+    Map<String, Place> places = places(read(dir, "places.json", PlacesFile.class), problems);
+    Map<String, NamedThing> names = names(read(dir, "names.json", NamesFile.class), problems);
     if (!problems.isEmpty()) {
       throw new ChizaiException(ExitCode.CONFIG, problems);
     }
     return new ReferenceTables(
+        bodies,
         statutes,
         List.copyOf(generic),
         List.copyOf(foreign),
-        patterns,
+        Collections.unmodifiableMap(patterns),
         organizations,
         places,
         names);
+  }
+
+  /** The government bodies that tag entries (bodies.json). */
+  public BodyTable bodies() {
+    return bodies;
   }
 
   public Map<String, Statute> statutes() {
@@ -118,7 +134,7 @@ public final class ReferenceTables {
     return organizations;
   }
 
-  public Map<String, Organization> places() {
+  public Map<String, Place> places() {
     return places;
   }
 
@@ -128,7 +144,18 @@ public final class ReferenceTables {
 
   // ------------------------------------------------------------------ parsing
 
-  private static JsonNode read(Optional<Path> dir, String file) {
+  /** The one JSON reader of every table: data binding, lenient where a list may be one string. */
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  /**
+   * Reads {@code file} from {@code dir}, or the packaged copy under {@code /reference/}, bound to
+   * {@code type}; a missing or malformed table is exit 5 naming it.
+   */
+  static <T> T read(Optional<Path> dir, String file, Class<T> type) {
     String where = dir.map(d -> d.resolve(file).toString()).orElse("classpath:/reference/" + file);
     try (InputStream in =
         dir.isPresent()
@@ -138,7 +165,10 @@ public final class ReferenceTables {
         throw new ChizaiException(
             ExitCode.CONFIG, Problem.error(where, 0, "reference table missing"));
       }
-      return new ObjectMapper().readTree(in);
+      return read(where, in, type);
+    } catch (NoSuchFileException e) {
+      throw new ChizaiException(
+          ExitCode.CONFIG, Problem.error(where, 0, "cannot read reference table: no such file"));
     } catch (IOException e) {
       throw new ChizaiException(
           ExitCode.CONFIG,
@@ -146,42 +176,121 @@ public final class ReferenceTables {
     }
   }
 
-  private static Map<String, Statute> statutes(JsonNode doc, List<Problem> problems) {
+  static <T> T read(String where, InputStream in, Class<T> type) {
+    try {
+      return JSON.readValue(in, type);
+    } catch (IOException e) {
+      throw new ChizaiException(
+          ExitCode.CONFIG, Problem.error(where, 0, "malformed reference table: " + e.getMessage()));
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record FormerTitleRow(String title, String until, String renamedBy) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StatuteRow(
+      String id,
+      String title,
+      String titleEn,
+      String lawNumber,
+      String promulgated,
+      String kind,
+      List<String> aliases,
+      List<FormerTitleRow> formerTitles,
+      List<String> amends,
+      String jltTranslationId,
+      Map<String, String> confidence,
+      List<String> sources) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record GenericPhrase(String phrase) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StatutesFile(
+      Map<String, String> linkPatterns,
+      List<StatuteRow> statutes,
+      List<GenericPhrase> genericPhrases,
+      List<String> foreignMarkers) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record OrganizationRow(
+      String id,
+      String ja,
+      String en,
+      List<String> altLabels,
+      String kind,
+      String country,
+      String url,
+      String wikidata,
+      String source) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record OrganizationsFile(List<OrganizationRow> organizations) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PlaceRow(
+      String id,
+      String ja,
+      String en,
+      List<String> altLabels,
+      String kind,
+      String iso3166,
+      String parent,
+      String wikidata,
+      String source) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PlacesFile(List<PlaceRow> places) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record NameRow(
+      String id,
+      String type,
+      String ja,
+      String en,
+      List<String> altLabels,
+      String issuer,
+      String parent,
+      String source) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record NamesFile(List<NameRow> names) {}
+
+  private static Map<String, Statute> statutes(StatutesFile doc, List<Problem> problems) {
     Map<String, Statute> out = new LinkedHashMap<>();
-    for (JsonNode n : doc.path("statutes")) {
-      String id = n.path("id").asText("");
+    for (StatuteRow n : list(doc.statutes())) {
+      String id = n.id() == null ? "" : n.id();
       if (!LAW_ID.matcher(id).matches()) {
         problems.add(Problem.error("statutes.json", 0, "statute " + id + ": not an e-Gov law ID"));
         continue;
       }
       List<Statute.FormerTitle> former = new ArrayList<>();
-      for (JsonNode f : n.path("formerTitles")) {
+      for (FormerTitleRow f : list(n.formerTitles())) {
         former.add(
             new Statute.FormerTitle(
-                f.path("title").asText(),
-                date(f.path("until"), "statute " + id, problems),
-                text(f.path("renamedBy"))));
+                nonNull(f.title()),
+                date(f.until(), "statute " + id, problems),
+                text(f.renamedBy())));
       }
-      Map<String, String> confidence = new LinkedHashMap<>();
-      n.path("confidence")
-          .fields()
-          .forEachRemaining(e -> confidence.put(e.getKey(), e.getValue().asText()));
-      List<String> sources = strings(n.path("sources"));
+      Map<String, String> confidence =
+          n.confidence() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(n.confidence());
+      List<String> sources = list(n.sources());
       if (sources.isEmpty()) {
         problems.add(Problem.error("statutes.json", 0, "statute " + id + ": no source"));
       }
       Statute s =
           new Statute(
               id,
-              n.path("title").asText(),
-              text(n.path("titleEn")),
-              text(n.path("lawNumber")),
-              date(n.path("promulgated"), "statute " + id, problems),
-              "amending-act".equals(n.path("kind").asText()),
-              strings(n.path("aliases")),
+              nonNull(n.title()),
+              text(n.titleEn()),
+              text(n.lawNumber()),
+              date(n.promulgated(), "statute " + id, problems),
+              "amending-act".equals(n.kind()),
+              list(n.aliases()),
               former,
-              strings(n.path("amends")),
-              text(n.path("jltTranslationId")),
+              list(n.amends()),
+              text(n.jltTranslationId()),
               confidence,
               sources);
       if (out.put(id, s) != null) {
@@ -201,28 +310,27 @@ public final class ReferenceTables {
   }
 
   private static Map<String, Organization> organizations(
-      JsonNode doc, String field, String file, List<Problem> problems) {
+      OrganizationsFile doc, List<Problem> problems) {
+    String file = "organizations.json";
     Map<String, Organization> out = new LinkedHashMap<>();
-    for (JsonNode n : doc.path(field)) {
-      String id = n.path("id").asText("");
+    for (OrganizationRow n : list(doc.organizations())) {
+      String id = nonNull(n.id());
       if (!SLUG.matcher(id).matches()) {
         problems.add(Problem.error(file, 0, "row " + id + ": id must be a lowercase ASCII slug"));
         continue;
       }
-      String code =
-          n.hasNonNull("iso3166") ? n.path("iso3166").asText() : n.path("country").asText(null);
       Organization o =
           new Organization(
               id,
-              n.path("ja").asText(),
-              text(n.path("en")),
-              strings(n.path("altLabels")),
-              n.path("kind").asText("other"),
-              Optional.ofNullable(code).filter(c -> !c.isBlank()),
-              text(n.path("parent")),
-              text(n.path("url")),
-              text(n.path("wikidata")),
-              text(n.path("source")));
+              nonNull(n.ja()),
+              text(n.en()),
+              list(n.altLabels()),
+              n.kind() == null ? "other" : n.kind(),
+              text(n.country()),
+              Optional.empty(),
+              text(n.url()),
+              text(n.wikidata()),
+              text(n.source()));
       if (o.source().isEmpty()) {
         problems.add(Problem.error(file, 0, "row " + id + ": no source"));
       }
@@ -233,10 +341,40 @@ public final class ReferenceTables {
     return out;
   }
 
-  private static Map<String, NamedThing> names(JsonNode doc, List<Problem> problems) {
+  private static Map<String, Place> places(PlacesFile doc, List<Problem> problems) {
+    String file = "places.json";
+    Map<String, Place> out = new LinkedHashMap<>();
+    for (PlaceRow n : list(doc.places())) {
+      String id = nonNull(n.id());
+      if (!SLUG.matcher(id).matches()) {
+        problems.add(Problem.error(file, 0, "row " + id + ": id must be a lowercase ASCII slug"));
+        continue;
+      }
+      Place p =
+          new Place(
+              id,
+              nonNull(n.ja()),
+              text(n.en()),
+              list(n.altLabels()),
+              n.kind() == null ? "other" : n.kind(),
+              text(n.iso3166()),
+              text(n.parent()),
+              text(n.wikidata()),
+              text(n.source()));
+      if (p.source().isEmpty()) {
+        problems.add(Problem.error(file, 0, "row " + id + ": no source"));
+      }
+      if (out.put(id, p) != null) {
+        problems.add(Problem.error(file, 0, "row " + id + ": duplicate id"));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, NamedThing> names(NamesFile doc, List<Problem> problems) {
     Map<String, NamedThing> out = new LinkedHashMap<>();
-    for (JsonNode n : doc.path("names")) {
-      String id = n.path("id").asText("");
+    for (NameRow n : list(doc.names())) {
+      String id = nonNull(n.id());
       if (!SLUG.matcher(id).matches()) {
         problems.add(
             Problem.error("names.json", 0, "row " + id + ": id must be a lowercase ASCII slug"));
@@ -245,14 +383,14 @@ public final class ReferenceTables {
       NamedThing t =
           new NamedThing(
               id,
-              n.path("type").asText("other-document"),
-              n.path("ja").asText(),
-              text(n.path("en")),
-              strings(n.path("altLabels")),
-              text(n.path("issuer")),
-              text(n.path("parent")),
+              n.type() == null ? "other-document" : n.type(),
+              nonNull(n.ja()),
+              text(n.en()),
+              list(n.altLabels()),
+              text(n.issuer()),
+              text(n.parent()),
               List.of(),
-              text(n.path("source")),
+              text(n.source()),
               true);
       if (t.source().isEmpty()) {
         problems.add(Problem.error("names.json", 0, "row " + id + ": no source"));
@@ -264,24 +402,20 @@ public final class ReferenceTables {
     return out;
   }
 
-  private static Optional<String> text(JsonNode n) {
-    return n.isMissingNode() || n.isNull() || n.asText().isBlank()
-        ? Optional.empty()
-        : Optional.of(n.asText());
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
   }
 
-  private static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    if (n.isArray()) {
-      n.forEach(x -> out.add(x.asText()));
-    } else if (n.isTextual()) {
-      out.add(n.asText());
-    }
-    return out;
+  private static Optional<String> text(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 
-  private static Optional<LocalDate> date(JsonNode n, String where, List<Problem> problems) {
-    Optional<String> t = text(n);
+  private static <T> List<T> list(List<T> l) {
+    return l == null ? new ArrayList<>() : new ArrayList<>(l);
+  }
+
+  private static Optional<LocalDate> date(String s, String where, List<Problem> problems) {
+    Optional<String> t = text(s);
     if (t.isEmpty()) {
       return Optional.empty();
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.extract.text.Numerals;
+import kg.chizai.extract.text.TextFold;
 import kg.chizai.extract.time.DateNormalizer;
 import kg.chizai.extract.time.TimeExpression;
 import kg.chizai.model.Statute;
@@ -73,7 +75,7 @@ final class StatuteFinder {
     this.foreignMarkers = tables.foreignMarkers();
     this.countries = new AliasIndex<>();
     tables.places().values().stream()
-        .filter(p -> p.kind().equals("country") && !p.code().orElse("").equals("JP"))
+        .filter(p -> p.kind().equals("country") && !p.iso3166().orElse("").equals("JP"))
         .forEach(
             p -> {
               countries.add(p.nameJa(), p.id());
@@ -134,7 +136,7 @@ final class StatuteFinder {
     }
     String before = text.substring(0, hit.start());
     Optional<Integer> year = Optional.empty();
-    Matcher y = YEAR_AMENDED_BEFORE.matcher(Lines.foldWidth(before));
+    Matcher y = YEAR_AMENDED_BEFORE.matcher(TextFold.fold(before));
     int start = hit.start();
     if (y.find()) {
       // The year may be Western or an era year (2023年, 令和5年): the date normaliser reads both.
@@ -280,7 +282,7 @@ final class StatuteFinder {
 
   /** An article number as used in IRIs: 13, or 30-4 for 第30条の4 (kanji numerals converted). */
   static String articleNumber(String main, String branch) {
-    String n = String.valueOf(KanjiNumerals.parse(main));
-    return branch == null ? n : n + "-" + KanjiNumerals.parse(branch);
+    String n = String.valueOf(Numerals.parse(main));
+    return branch == null ? n : n + "-" + Numerals.parse(branch);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.extract.text.TextFold;
 import kg.chizai.model.NamedThing;
 
 /**
@@ -134,7 +135,7 @@ final class ThingFinder {
 
   /** The type a quoted name gets from its last word, if any rule applies. */
   static Optional<String> typeOf(String name) {
-    String n = Lines.foldWidth(name.replaceAll("[（(]仮称[）)]$", "").strip());
+    String n = TextFold.fold(name.replaceAll("[（(]仮称[）)]$", "").strip());
     for (Object[] rule : RULES) {
       if (Pattern.compile((String) rule[1]).matcher(n).find()) {
         return Optional.of((String) rule[0]);

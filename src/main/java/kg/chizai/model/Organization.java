@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An organization or a place from a reference table (organizations.json, places.json).
+ * An organization from the organizations table (organizations.json): an agency, an association, a
+ * company or an international body.
  *
- * @param kind the row's kind (incorporated-administrative-agency …, country, city …)
- * @param code an external code: ISO 3166 for a place, the country for an organization
+ * @param kind the row's kind (incorporated-administrative-agency, association …)
+ * @param country the ISO 3166 code of the country it belongs to, where known
  */
 public record Organization(
     String id,
@@ -15,7 +16,7 @@ public record Organization(
     Optional<String> nameEn,
     List<String> altLabels,
     String kind,
-    Optional<String> code,
+    Optional<String> country,
     Optional<String> parent,
     Optional<String> url,
     Optional<String> wikidata,

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -128,7 +128,7 @@ final class Description {
   /** The prefixes of the description. */
   static PrefixMapping prefixes() {
     return PrefixMapping.Factory.create()
-        .setNsPrefixes(RdfMapper.prefixes())
+        .setNsPrefixes(Namespaces.prefixes())
         .setNsPrefix("adms", Vocab.Adms.NS)
         .setNsPrefix("dcat", DCAT.NS)
         .setNsPrefix("foaf", FOAF.NS)
@@ -194,7 +194,7 @@ final class Description {
     for (Resource r : reports) {
       release.addProperty(DCTerms.bibliographicCitation, credit(r), "ja");
       release.addProperty(DCTerms.source, r);
-      release.addProperty(m.createProperty(RdfMapper.PROV, "wasDerivedFrom"), r);
+      release.addProperty(m.createProperty(Namespaces.PROV, "wasDerivedFrom"), r);
     }
     release.addProperty(DCTerms.language, Vocab.Eu.languageJapanese);
     release.addProperty(DCTerms.language, Vocab.Eu.languageEnglish);

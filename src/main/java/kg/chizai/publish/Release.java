@@ -32,11 +32,12 @@ import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Namespaces;
 import kg.chizai.rdf.Ontology;
 import kg.chizai.rdf.RdfFiles;
-import kg.chizai.rdf.RdfMapper;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Shacl;
+import kg.chizai.validate.Validation;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Literal;
@@ -49,7 +50,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
  * reproducible. Nothing is written unless the data conforms to the SHACL shapes.
  *
  * <pre>{@code
- * Release r = Release.build(reports, dataset, iris, Release.Options.defaults());
+ * Release r = Release.build(Validation.of(reports, dataset), iris, Release.Options.defaults());
  * r.writeTo(Path.of("dist"));
  * }</pre>
  *
@@ -166,13 +167,14 @@ public final class Release {
   }
 
   /**
-   * Validates the data (one named graph per report plus the reference graph, as converted from
-   * {@code reports}) and builds every file of its release. Throws a {@link ChizaiException} with
-   * exit code {@link ChizaiException#EXIT_INVALID} listing every violation when the data does not
-   * conform.
+   * Builds every file of the release of validated data (one named graph per report plus the
+   * reference graph, as converted from its reports). Throws a {@link ChizaiException} of kind
+   * {@link ExitCode#INVALID} listing every violation when the data does not conform.
    */
-  public static Release build(List<Report> reports, Dataset data, Iris iris, Options o) {
-    Conformance conformance = Shacl.validate(data);
+  public static Release build(Validation validation, Iris iris, Options o) {
+    List<Report> reports = validation.reports();
+    Dataset data = validation.data();
+    Conformance conformance = validation.conformance();
     if (!conformance.conforms()) {
       throw new ChizaiException(
           ExitCode.INVALID,
@@ -231,7 +233,7 @@ public final class Release {
     }
 
     SortedMap<String, byte[]> files = new TreeMap<>();
-    JsonObject context = JsonLdWriter.context(Ontology.model(), RdfMapper.prefixes());
+    JsonObject context = JsonLdWriter.context(Ontology.model(), Namespaces.prefixes());
     for (Dump d : Dump.values()) {
       files.put(d.fileName(), dump(data, d, context));
     }

@@ -184,9 +184,6 @@ public final class CKG {
   /** ckg:Campaign キャンペーン. */
   public static final Resource Campaign = resource("Campaign");
 
-  /** ckg:Organization 組織. */
-  public static final Resource Organization = resource("Organization");
-
   /** ckg:Place 地域・場所. */
   public static final Resource Place = resource("Place");
 
@@ -196,11 +193,8 @@ public final class CKG {
   /** ckg:mentions 言及. */
   public static final Property mentions = property("mentions");
 
-  /** ckg:amends 改正対象. */
-  public static final Property amends = property("amends");
-
-  /** ckg:articleOf 所属法令. */
-  public static final Property articleOf = property("articleOf");
+  /** ckg:inverseLabel 逆方向の名称: a property's name read from its object. */
+  public static final Property inverseLabel = property("inverseLabel");
 
   /** ckg:eGovLawPage e-Gov法令ページ. */
   public static final Property eGovLawPage = property("eGovLawPage");
@@ -217,23 +211,11 @@ public final class CKG {
   /** ckg:statesQuantity 数量. */
   public static final Property statesQuantity = property("statesQuantity");
 
-  /** ckg:eGovLawId 法令ID. */
-  public static final Property eGovLawId = property("eGovLawId");
-
-  /** ckg:lawNumber 法令番号. */
-  public static final Property lawNumber = property("lawNumber");
-
-  /** ckg:promulgationDate 公布日. */
-  public static final Property promulgationDate = property("promulgationDate");
-
   /** ckg:formerTitle 旧題名. */
   public static final Property formerTitle = property("formerTitle");
 
   /** ckg:renamedOn 改題日. */
   public static final Property renamedOn = property("renamedOn");
-
-  /** ckg:articleNumber 条番号. */
-  public static final Property articleNumber = property("articleNumber");
 
   /** ckg:idConfidence ID確度. */
   public static final Property idConfidence = property("idConfidence");

@@ -3,11 +3,11 @@ package kg.chizai.rdf;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import kg.chizai.extract.EventExtractor.Events;
-import kg.chizai.extract.MentionExtractor.Mentions;
-import kg.chizai.extract.time.Status;
 import kg.chizai.model.Event;
+import kg.chizai.model.Events;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.Report;
+import kg.chizai.model.Status;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
@@ -24,14 +24,15 @@ import org.apache.jena.vocabulary.RDFS;
  */
 final class EventsMapper {
 
-  static final String TIME = "http://www.w3.org/2006/time#";
   private static final Property HAS_BEGINNING =
-      ResourceFactory.createProperty(TIME, "hasBeginning");
-  private static final Property HAS_END = ResourceFactory.createProperty(TIME, "hasEnd");
-  private static final Property IN_XSD_DATE = ResourceFactory.createProperty(TIME, "inXSDDate");
-  private static final Resource INSTANT = ResourceFactory.createResource(TIME + "Instant");
+      ResourceFactory.createProperty(Namespaces.TIME, "hasBeginning");
+  private static final Property HAS_END = ResourceFactory.createProperty(Namespaces.TIME, "hasEnd");
+  private static final Property IN_XSD_DATE =
+      ResourceFactory.createProperty(Namespaces.TIME, "inXSDDate");
+  private static final Resource INSTANT =
+      ResourceFactory.createResource(Namespaces.TIME + "Instant");
   private static final Property WAS_ASSOCIATED_WITH =
-      ResourceFactory.createProperty(RdfMapper.PROV, "wasAssociatedWith");
+      ResourceFactory.createProperty(Namespaces.PROV, "wasAssociatedWith");
 
   private EventsMapper() {}
 
@@ -96,7 +97,7 @@ final class EventsMapper {
     Resource fy = m.createResource(iris.fiscalYear(year));
     if (!fy.hasProperty(RDF.type)) {
       fy.addProperty(RDF.type, CKG.FiscalYear);
-      fy.addProperty(RDF.type, m.createResource(TIME + "ProperInterval"));
+      fy.addProperty(RDF.type, m.createResource(Namespaces.TIME + "ProperInterval"));
       fy.addProperty(RDFS.label, year + "年度", "ja");
       fy.addProperty(RDFS.label, "FY" + year, "en");
       fy.addProperty(HAS_BEGINNING, day(LocalDate.of(year, 4, 1), iris, m));

@@ -2,10 +2,11 @@ package kg.chizai.rdf;
 
 import java.util.List;
 import java.util.Map;
-import kg.chizai.extract.MentionExtractor.Mentions;
 import kg.chizai.model.Mention;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.NamedThing;
 import kg.chizai.model.Organization;
+import kg.chizai.model.Place;
 import kg.chizai.model.Quantity;
 import kg.chizai.model.Report;
 import kg.chizai.model.Statute;
@@ -27,13 +28,14 @@ import org.apache.jena.vocabulary.SKOS;
  */
 final class MentionsMapper {
 
-  static final String SCHEMA = "https://schema.org/";
-  static final String FOAF = "http://xmlns.com/foaf/0.1/";
-  static final String VOID = "http://rdfs.org/ns/void#";
-  private static final Property SCHEMA_VALUE = ResourceFactory.createProperty(SCHEMA, "value");
+  private static final Property SCHEMA_VALUE =
+      ResourceFactory.createProperty(Namespaces.SCHEMA, "value");
   private static final Property SCHEMA_UNIT_TEXT =
-      ResourceFactory.createProperty(SCHEMA, "unitText");
-  private static final Property FOAF_HOMEPAGE = ResourceFactory.createProperty(FOAF, "homepage");
+      ResourceFactory.createProperty(Namespaces.SCHEMA, "unitText");
+  private static final Resource ORGANIZATION =
+      ResourceFactory.createResource(Namespaces.ORG + "Organization");
+  private static final Property FOAF_HOMEPAGE =
+      ResourceFactory.createProperty(Namespaces.FOAF, "homepage");
 
   /** Class per thing type, and the path segment of its IRI. */
   private static final Map<String, Object[]> TYPES =
@@ -71,7 +73,7 @@ final class MentionsMapper {
     for (Organization o : m.organizations().values()) {
       organization(o, iris, reference);
     }
-    for (Organization p : m.places().values()) {
+    for (Place p : m.places().values()) {
       place(p, iris, reference);
     }
     for (Mention mention : m.mentions()) {
@@ -129,13 +131,13 @@ final class MentionsMapper {
     r.addProperty(DCTerms.title, s.title(), "ja");
     r.addProperty(RDFS.label, s.title(), "ja");
     s.titleEn().ifPresent(en -> r.addProperty(RDFS.label, en, "en"));
-    r.addProperty(CKG.eGovLawId, s.id());
-    s.lawNumber().ifPresent(n -> r.addProperty(CKG.lawNumber, n, "ja"));
+    r.addProperty(ELI.id_local, s.id());
+    s.lawNumber().ifPresent(n -> r.addProperty(ELI.number, n));
     s.promulgated()
         .ifPresent(
             d ->
                 r.addProperty(
-                    CKG.promulgationDate, m.createTypedLiteral(d.toString(), XSDDatatype.XSDdate)));
+                    ELI.date_document, m.createTypedLiteral(d.toString(), XSDDatatype.XSDdate)));
     s.aliases().stream()
         .filter(a -> !a.equals(s.title()))
         .forEach(a -> r.addProperty(SKOS.altLabel, a, "ja"));
@@ -150,7 +152,7 @@ final class MentionsMapper {
                       m.createTypedLiteral(u.plusDays(1).toString(), XSDDatatype.XSDdate)));
     }
     for (String amended : s.amends()) {
-      r.addProperty(CKG.amends, m.createResource(iris.law(amended)));
+      r.addProperty(ELI.amends, m.createResource(iris.law(amended)));
     }
     r.addProperty(CKG.idConfidence, s.confidence().getOrDefault("lawId", "unknown"));
     r.addProperty(
@@ -177,8 +179,8 @@ final class MentionsMapper {
     Model m = g;
     Resource r = m.createResource(a.getURI());
     r.addProperty(RDF.type, CKG.StatuteArticle);
-    r.addProperty(CKG.articleOf, m.createResource(iris.law(mention.target())));
-    r.addProperty(CKG.articleNumber, mention.article().get());
+    r.addProperty(ELI.is_part_of, m.createResource(iris.law(mention.target())));
+    r.addProperty(ELI.number, mention.article().get());
     String n = mention.article().get();
     String label = "第" + n.replace("-", "条の").replaceFirst("^(\\d+)$", "$1条");
     if (!label.endsWith("条") && !label.contains("条の")) {
@@ -226,7 +228,7 @@ final class MentionsMapper {
 
   private static void organization(Organization o, Iris iris, Model m) {
     Resource r = m.createResource(iris.organization(o.id()));
-    r.addProperty(RDF.type, CKG.Organization);
+    r.addProperty(RDF.type, ORGANIZATION);
     labels(o, r);
     o.url().ifPresent(u -> r.addProperty(FOAF_HOMEPAGE, m.createResource(u)));
     o.wikidata()
@@ -238,12 +240,12 @@ final class MentionsMapper {
         .ifPresent(s -> r.addProperty(DCTerms.source, m.createResource(s)));
   }
 
-  private static void place(Organization p, Iris iris, Model m) {
+  private static void place(Place p, Iris iris, Model m) {
     Resource r = m.createResource(iris.place(p.id()));
     r.addProperty(RDF.type, CKG.Place);
-    labels(p, r);
+    RdfMapper.names(r, p.nameJa(), p.nameEn(), p.altLabels());
     if (p.kind().equals("country")) {
-      p.code().ifPresent(c -> r.addProperty(CKG.iso3166Code, c));
+      p.iso3166().ifPresent(c -> r.addProperty(CKG.iso3166Code, c));
     }
     p.parent().ifPresent(c -> r.addProperty(DCTerms.isPartOf, m.createResource(iris.place(c))));
     p.wikidata()

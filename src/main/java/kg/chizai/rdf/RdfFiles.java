@@ -154,7 +154,7 @@ public final class RdfFiles {
   private static Model unionWithPrefixes(Dataset ds) {
     Model union = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
     union.add(ds.getUnionModel());
-    union.setNsPrefixes(RdfMapper.prefixes());
+    union.setNsPrefixes(Namespaces.prefixes());
     return union;
   }
 }

@@ -2,13 +2,13 @@ package kg.chizai.rdf;
 
 import java.util.List;
 import java.util.Map;
-import kg.chizai.extract.BodyTable.Attribution;
-import kg.chizai.extract.EventExtractor.Events;
-import kg.chizai.extract.MentionExtractor.Mentions;
+import kg.chizai.model.Attribution;
 import kg.chizai.model.Body;
 import kg.chizai.model.Direction;
 import kg.chizai.model.EntryItem;
+import kg.chizai.model.Events;
 import kg.chizai.model.LeadStatement;
+import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
 import kg.chizai.model.Section;
@@ -23,58 +23,31 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.apache.jena.vocabulary.XSD;
 
 /**
  * Maps reports (model records) to RDF: one named graph per report, and a reference graph with the
  * government bodies they name.
  *
- * <pre>{@code Dataset ds = RdfMapper.map(List.of(new Mapped(report, attribution)), iris);}</pre>
+ * <pre>{@code
+ * Dataset ds = RdfMapper.map(List.of(new Mapped(report, attribution, mentions, events)), iris);
+ * }</pre>
  */
 public final class RdfMapper {
 
-  /** W3C PROV-O namespace. */
-  public static final String PROV = "http://www.w3.org/ns/prov#";
-
-  /** W3C Organization Ontology namespace. */
-  public static final String ORG = "http://www.w3.org/ns/org#";
-
   private static final Property WAS_ATTRIBUTED_TO =
-      ResourceFactory.createProperty(PROV, "wasAttributedTo");
+      ResourceFactory.createProperty(Namespaces.PROV, "wasAttributedTo");
   private static final Property SUB_ORGANIZATION_OF =
-      ResourceFactory.createProperty(ORG, "subOrganizationOf");
+      ResourceFactory.createProperty(Namespaces.ORG, "subOrganizationOf");
 
   /** A report, who reported what in it, and what its texts name. */
   public record Mapped(Report report, Attribution attribution, Mentions mentions, Events events) {}
 
   private RdfMapper() {}
-
-  /** The prefixes every output uses. */
-  public static PrefixMapping prefixes() {
-    return PrefixMapping.Factory.create()
-        .setNsPrefix(CKG.PREFIX, CKG.NS)
-        .setNsPrefix("dcterms", DCTerms.NS)
-        .setNsPrefix("org", ORG)
-        .setNsPrefix("owl", OWL.NS)
-        .setNsPrefix("prov", PROV)
-        .setNsPrefix("rdf", RDF.uri)
-        .setNsPrefix("rdfs", RDFS.uri)
-        .setNsPrefix("schema", MentionsMapper.SCHEMA)
-        .setNsPrefix("skos", SKOS.uri)
-        .setNsPrefix("time", EventsMapper.TIME)
-        .setNsPrefix("evtype", CKG.ONTOLOGY + "/event-type#")
-        .setNsPrefix("status", CKG.ONTOLOGY + "/status#")
-        .setNsPrefix("void", MentionsMapper.VOID)
-        .setNsPrefix("foaf", MentionsMapper.FOAF)
-        .setNsPrefix("xsd", XSD.NS)
-        .lock();
-  }
 
   public static Dataset map(List<Mapped> reports, Iris iris) {
     return map(reports, iris, Map.of());
@@ -86,7 +59,7 @@ public final class RdfMapper {
    */
   public static Dataset map(List<Mapped> reports, Iris iris, Map<String, String> links) {
     Dataset ds = DatasetFactory.createGeneral();
-    ds.getDefaultModel().setNsPrefixes(prefixes());
+    ds.getDefaultModel().setNsPrefixes(Namespaces.prefixes());
     Model reference = model();
     for (Mapped m : reports) {
       Model g = model();
@@ -124,7 +97,7 @@ public final class RdfMapper {
     if (links == 0) {
       return;
     }
-    String voidNs = MentionsMapper.VOID;
+    String voidNs = Namespaces.VOID;
     Resource ls = reference.createResource(iris.linkset("e-gov-law"));
     ls.addProperty(RDF.type, reference.createResource(voidNs + "Linkset"));
     ls.addProperty(RDFS.label, "Links from chizai-kg statutes to e-Gov 法令検索", "en");
@@ -143,7 +116,7 @@ public final class RdfMapper {
 
   private static Model model() {
     Model m = ModelFactory.createDefaultModel();
-    m.setNsPrefixes(prefixes());
+    m.setNsPrefixes(Namespaces.prefixes());
     return m;
   }
 

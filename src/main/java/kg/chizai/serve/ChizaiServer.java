@@ -39,8 +39,14 @@ public final class ChizaiServer {
   /** Default port, as Fuseki's. */
   public static final int DEFAULT_PORT = 3030;
 
+  /** Default query timeout, in seconds. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
   /** Default query timeout. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+
+  /** Default store directory, relative to the working directory. */
+  public static final String DEFAULT_STORE = "store";
 
   /** Default cap on the rows (solutions) of a SELECT or CONSTRUCT answer. */
   public static final int DEFAULT_MAX_ROWS = 10_000;

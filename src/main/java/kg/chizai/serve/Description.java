@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kg.chizai.rdf.CKG;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -51,7 +51,7 @@ record Description(String iri, Model data, Model context, boolean incomingTrunca
         () -> {
           Graph union = dsg.getUnionGraph();
           Node n = NodeFactory.createURI(iri);
-          Model data = ModelFactory.createDefaultModel().setNsPrefixes(RdfMapper.prefixes());
+          Model data = ModelFactory.createDefaultModel().setNsPrefixes(Namespaces.prefixes());
           Graph g = data.getGraph();
           union.find(n, Node.ANY, Node.ANY).forEachRemaining(g::add);
           boolean truncated = false;

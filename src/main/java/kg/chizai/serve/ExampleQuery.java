@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 public record ExampleQuery(String name, String question, String text) {
 
   /** Every {@code *.rq} file in {@code dir}, by name; none if the directory does not exist. */
+  /** Default directory of example queries, relative to the working directory. */
+  public static final String DEFAULT_DIR = "queries";
+
   public static List<ExampleQuery> readAll(Path dir) {
     if (!Files.isDirectory(dir)) {
       return List.of();

@@ -3,7 +3,7 @@ package kg.chizai.serve;
 import java.util.Map;
 import java.util.Optional;
 import kg.chizai.rdf.CKG;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -55,9 +55,9 @@ final class Labels {
           known(DCTerms.modified.getURI(), "更新日", "modified"),
           known(DCTerms.creator.getURI(), "作成者", "creator"),
           known(DCTerms.isPartOf.getURI(), "一部をなす", "is part of"),
-          known(RdfMapper.PROV + "wasAttributedTo", "担当府省庁等", "attributed to"),
-          known(RdfMapper.PROV + "wasDerivedFrom", "派生元", "derived from"),
-          known(RdfMapper.ORG + "subOrganizationOf", "上位組織", "sub-organization of"),
+          known(Namespaces.PROV + "wasAttributedTo", "担当府省庁等", "attributed to"),
+          known(Namespaces.PROV + "wasDerivedFrom", "派生元", "derived from"),
+          known(Namespaces.ORG + "subOrganizationOf", "上位組織", "sub-organization of"),
           known("http://www.w3.org/2002/07/owl#sameAs", "同一のもの", "same as"),
           known("http://www.w3.org/2002/07/owl#versionIRI", "版のIRI", "version IRI"),
           known("http://www.w3.org/2002/07/owl#versionInfo", "版", "version"),
@@ -75,7 +75,7 @@ final class Labels {
   Labels(Model data, Model ontology) {
     this.data = data;
     this.ontology = ontology;
-    this.prefixes = RdfMapper.prefixes();
+    this.prefixes = Namespaces.prefixes();
   }
 
   private static Map.Entry<String, Name> known(String iri, String ja, String en) {
@@ -117,6 +117,32 @@ final class Labels {
       return new Name(t.ja() + " " + key, t.en().map(e -> capitalise(e) + " " + key));
     }
     return new Name(shortForm(iri), Optional.empty());
+  }
+
+  /**
+   * The name of a property read from its object, for a page's incoming links: its {@code
+   * ckg:inverseLabel} in the ontology (下位組織 for org:subOrganizationOf), else "← " and its name.
+   */
+  Name inverseName(String property) {
+    Resource p = ontology.getResource(property);
+    Optional<String> ja = Optional.empty();
+    Optional<String> en = Optional.empty();
+    for (Statement s : ontology.listStatements(p, CKG.inverseLabel, (RDFNode) null).toList()) {
+      if (s.getObject().isLiteral()) {
+        String lang = s.getObject().asLiteral().getLanguage();
+        String text = s.getObject().asLiteral().getLexicalForm();
+        if (lang.equalsIgnoreCase("ja")) {
+          ja = Optional.of(text);
+        } else if (lang.equalsIgnoreCase("en")) {
+          en = Optional.of(text);
+        }
+      }
+    }
+    if (ja.isPresent() || en.isPresent()) {
+      return new Name(ja.orElseGet(en::get), en);
+    }
+    Name forward = name(property);
+    return new Name("← " + forward.ja(), forward.en().map(e -> "← " + e));
   }
 
   /** A short text for a thing without a label: the start of its source text. */

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.rdf.model.Model;
@@ -176,7 +176,7 @@ final class LinkedDataServlet extends HttpServlet {
     }
     resp.setContentType(f.mediaType + (f == Format.RDFXML ? "" : "; charset=utf-8"));
     if (data.getNsPrefixMap().isEmpty()) {
-      data.setNsPrefixes(RdfMapper.prefixes());
+      data.setNsPrefixes(Namespaces.prefixes());
     }
     try (OutputStream out = resp.getOutputStream()) {
       RDFWriter.source(data).format(f.rdf).output(out);

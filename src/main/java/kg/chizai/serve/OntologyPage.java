@@ -82,6 +82,15 @@ final class OntologyPage {
         "データプロパティ",
         "Datatype properties",
         Map.of());
+    section(
+        b,
+        ontology,
+        labels,
+        site,
+        OWL.AnnotationProperty,
+        "注釈プロパティ",
+        "Annotation properties",
+        Map.of());
     b.append("</article>\n");
     return Html.page(
         lang(o, RDFS.label, "ja").orElse("オントロジー"),

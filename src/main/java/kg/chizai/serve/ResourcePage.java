@@ -252,7 +252,7 @@ final class ResourcePage {
     b.append("<table class=\"kv\">\n");
     for (Map.Entry<String, List<String>> e : in.entrySet()) {
       b.append("<tr><th>")
-          .append(term(e.getKey(), labels, site))
+          .append(inverseTerm(e.getKey(), labels, site))
           .append(" <span class=\"count\">(")
           .append(e.getValue().size())
           .append(")</span></th><td><ul>");
@@ -297,6 +297,19 @@ final class ResourcePage {
             .map(en -> " <span class=\"en\" lang=\"en\">" + esc(en) + "</span>")
             .orElse("")
         + " <code class=\"qname\">"
+        + esc(labels.shortForm(iri))
+        + "</code>";
+  }
+
+  /** A property as the heading of incoming links: its inverse name, linked to the property. */
+  static String inverseTerm(String iri, Labels labels, Site site) {
+    Labels.Name n = labels.inverseName(iri);
+    return Html.link(site.local(iri), n.ja(), iri)
+        + n.en()
+            .filter(en -> !en.equals(n.ja()))
+            .map(en -> " <span class=\"en\" lang=\"en\">" + esc(en) + "</span>")
+            .orElse("")
+        + " <code class=\"qname\">^"
         + esc(labels.shortForm(iri))
         + "</code>";
   }

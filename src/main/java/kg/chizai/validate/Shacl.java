@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
@@ -51,7 +51,7 @@ public final class Shacl {
 
   private static final PrefixMapping PREFIXES =
       PrefixMapping.Factory.create()
-          .setNsPrefixes(RdfMapper.prefixes())
+          .setNsPrefixes(Namespaces.prefixes())
           .setNsPrefix("ckgsh", SHAPES_NS)
           .setNsPrefix("sh", SHACL.getURI())
           .lock();

@@ -27,6 +27,7 @@ import kg.chizai.publish.GraphStorePush;
 import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Seed;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
@@ -211,7 +212,9 @@ class PublishToGraphStoreTest {
     report.add(report.createResource(IRIS.program(2025)), RDFS.comment, "stale");
     Release previous =
         Release.build(
-            old.reports(), old.dataset(), IRIS, Release.Options.defaults().withVersion("2025-12"));
+            Validation.of(old.reports(), old.dataset()),
+            IRIS,
+            Release.Options.defaults().withVersion("2025-12"));
     Path previousDir = tmp.resolve("previous");
     previous.writeTo(previousDir);
     GraphStorePush.push(

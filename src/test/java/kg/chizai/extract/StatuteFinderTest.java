@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import kg.chizai.extract.text.Numerals;
 import org.junit.jupiter.api.Test;
 
 class StatuteFinderTest {
@@ -100,9 +101,9 @@ class StatuteFinderTest {
 
   @Test
   void kanjiNumerals_parse() {
-    assertEquals(13, KanjiNumerals.parse("十三"));
-    assertEquals(120, KanjiNumerals.parse("百二十"));
-    assertEquals(2025, KanjiNumerals.parse("二〇二五"));
-    assertEquals(13, KanjiNumerals.parse("１３"));
+    assertEquals(13, Numerals.parse("十三"));
+    assertEquals(120, Numerals.parse("百二十"));
+    assertEquals(2025, Numerals.parse("二〇二五"));
+    assertEquals(13, Numerals.parse("１３"));
   }
 }

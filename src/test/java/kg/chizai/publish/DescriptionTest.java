@@ -15,6 +15,7 @@ import kg.chizai.Pipeline.Conversion;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Seed;
+import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -240,7 +241,8 @@ class DescriptionTest {
         OWL.sameAs,
         report.createResource("https://laws.e-gov.go.jp/law/345AC0000000048#Mp-At_30_4"));
     Model m =
-        Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).description();
+        Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
+            .description();
     Resource linkset = m.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
     assertTrue(statuteLinks > 0, "the converter links statutes to e-Gov");
     assertEquals(statuteLinks + 2, integer(linkset, VOID.triples));
@@ -288,8 +290,7 @@ class DescriptionTest {
   void downloadUrlAndEndpoint_configurable() {
     Model m =
         Release.build(
-                conversion.reports(),
-                conversion.dataset(),
+                Seed.validation(),
                 IRIS,
                 Release.Options.defaults()
                     .withVersion("r1")

@@ -13,6 +13,7 @@ import kg.chizai.Pipeline.Conversion;
 import kg.chizai.publish.GraphDiff.ClassChange;
 import kg.chizai.rdf.CKG;
 import kg.chizai.testing.Seed;
+import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -116,19 +117,14 @@ class GraphDiffTest {
     program.addProperty(org.apache.jena.vocabulary.RDFS.comment, "stale");
     Path previous = tmp.resolve("previous");
     Release.build(
-            old.reports(),
-            old.dataset(),
+            Validation.of(old.reports(), old.dataset()),
             Seed.IRIS,
             Release.Options.defaults().withVersion("2025-12"))
         .writeTo(previous);
 
-    Conversion now = Seed.conversion();
     Release r =
         Release.build(
-            now.reports(),
-            now.dataset(),
-            Seed.IRIS,
-            Release.Options.defaults().withPrevious(previous));
+            Seed.validation(), Seed.IRIS, Release.Options.defaults().withPrevious(previous));
     GraphDiff d = r.diff().orElseThrow();
     // The entry's triples come back; the stale triple goes.
     assertEquals(entryTriples, d.addedCount());

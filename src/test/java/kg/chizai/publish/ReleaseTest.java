@@ -32,6 +32,7 @@ import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Conversions;
 import kg.chizai.testing.Lazy;
 import kg.chizai.testing.Seed;
+import kg.chizai.validate.Validation;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -120,7 +121,8 @@ class ReleaseTest {
     // A conversion of its own, not the shared one: the whole way from the text must repeat.
     Path again = tmp.resolve("again");
     Conversion c = Conversions.of(SEED);
-    Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults()).writeTo(again);
+    Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
+        .writeTo(again);
     for (String name : release.files().keySet()) {
       assertArrayEquals(read(name), Files.readAllBytes(again.resolve(name)), name);
     }
@@ -344,7 +346,8 @@ class ReleaseTest {
         assertThrows(
             ChizaiException.class,
             () ->
-                Release.build(c.reports(), c.dataset(), IRIS, Release.Options.defaults())
+                Release.build(
+                        Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
                     .writeTo(out));
     assertEquals(ExitCode.INVALID, e.kind());
     assertTrue(
@@ -383,8 +386,7 @@ class ReleaseTest {
   void sourceDateEpoch_datesTheReleaseAndItsVersion() throws Exception {
     Release r =
         Release.build(
-            conversion.reports(),
-            conversion.dataset(),
+            Seed.validation(),
             IRIS,
             Release.Options.defaults()
                 .withSourceDateEpoch(
@@ -412,10 +414,7 @@ class ReleaseTest {
             ChizaiException.class,
             () ->
                 Release.build(
-                    conversion.reports(),
-                    conversion.dataset(),
-                    IRIS,
-                    Release.Options.defaults().withVersion("2026/04")));
+                    Seed.validation(), IRIS, Release.Options.defaults().withVersion("2026/04")));
     assertEquals(2, e.exitCode());
   }
 

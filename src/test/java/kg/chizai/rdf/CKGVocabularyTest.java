@@ -33,7 +33,7 @@ class CKGVocabularyTest {
   private static final String ONTOLOGY_FILE = "ontology/chizai.ttl";
   private static final String VANN = "http://purl.org/vocab/vann/";
   private static final List<Resource> TERM_TYPES =
-      List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty);
+      List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty);
 
   private static Model ontology;
   private static Resource ontologyNode;
@@ -52,12 +52,13 @@ class CKGVocabularyTest {
       String name = constant.getKey();
       if (term instanceof Property) {
         if (!ontology.contains(term, RDF.type, OWL.ObjectProperty)
-            && !ontology.contains(term, RDF.type, OWL.DatatypeProperty)) {
+            && !ontology.contains(term, RDF.type, OWL.DatatypeProperty)
+            && !ontology.contains(term, RDF.type, OWL.AnnotationProperty)) {
           problems.add(
               name
                   + " ("
                   + term.getURI()
-                  + ") is not an owl:ObjectProperty or owl:DatatypeProperty");
+                  + ") is not an owl:ObjectProperty, owl:DatatypeProperty or owl:AnnotationProperty");
         }
       } else if (!ontology.contains(term, RDF.type, OWL.Class)) {
         problems.add(name + " (" + term.getURI() + ") is not an owl:Class");
@@ -201,7 +202,7 @@ class CKGVocabularyTest {
     return constants;
   }
 
-  /** IRIs in the ckg: namespace typed owl:Class, owl:ObjectProperty or owl:DatatypeProperty. */
+  /** IRIs in the ckg: namespace typed owl:Class or an OWL property type. */
   private static Set<String> declaredTerms() {
     Set<String> terms = new TreeSet<>();
     for (Resource type : TERM_TYPES) {

@@ -70,6 +70,33 @@ class PagesTest {
   }
 
   @Test
+  void render_incomingLinks_headedByTheInverseLabel() {
+    Model m = ModelFactory.createDefaultModel();
+    String parent = BASE + "id/body/cao";
+    String direction = BASE + "id/report/2025-progress/direction/1-1";
+    m.createResource(BASE + "id/body/ipsec")
+        .addProperty(
+            m.createProperty("http://www.w3.org/ns/org#subOrganizationOf"),
+            m.createResource(parent));
+    m.createResource(BASE + "id/report/2025-progress/entry/1-1")
+        .addProperty(CKG.addresses, m.createResource(direction));
+    m.createResource(BASE + "id/report/2025-progress/entry/1-2")
+        .addProperty(
+            m.createProperty("http://example.org/unlabelled"), m.createResource(direction));
+
+    Document body = Jsoup.parse(ResourcePage.render(description(parent, m), site()));
+    String bodyIncoming = body.select("section.incoming th").text();
+    assertTrue(bodyIncoming.contains("下位組織"), bodyIncoming);
+    assertFalse(bodyIncoming.contains("上位組織"), bodyIncoming);
+
+    Document dir = Jsoup.parse(ResourcePage.render(description(direction, m), site()));
+    String dirIncoming = dir.select("section.incoming th").text();
+    assertTrue(dirIncoming.contains("対応する記載"), dirIncoming);
+    assertTrue(dirIncoming.contains("addressed by"), dirIncoming);
+    assertTrue(dirIncoming.contains("← "), "a property without an inverse label: " + dirIncoming);
+  }
+
+  @Test
   void render_entry_creditOfItsReport() {
     Model m = ModelFactory.createDefaultModel();
     String iri = BASE + "id/report/2025-progress/entry/1-1";

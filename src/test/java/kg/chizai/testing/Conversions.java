@@ -2,9 +2,12 @@ package kg.chizai.testing;
 
 import java.nio.file.Path;
 import java.util.List;
+import kg.chizai.Config;
 import kg.chizai.Pipeline;
+import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -12,9 +15,10 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 
 /**
- * The one place where tests call the converter ({@link Pipeline}): every test converts through
- * here, with the default options (the default IRI base and the packaged reference tables), so a
- * change of the pipeline's API is made once for all tests.
+ * The one place where tests make a {@link Pipeline} and convert: every test converts (and validates
+ * and releases what it converted) through here, with the default configuration (the default IRI
+ * base and the packaged reference tables, loaded once per JVM), so a change of the pipeline's API
+ * is made once for all tests.
  *
  * <pre>{@code Pipeline.Conversion c = Conversions.of(List.of(Path.of("case/input.txt")));}</pre>
  *
@@ -22,16 +26,34 @@ import org.apache.jena.sparql.core.DatasetGraphReadOnly;
  */
 public final class Conversions {
 
+  private static final Lazy<Pipeline> PIPELINE =
+      new Lazy<>("the default pipeline", () -> Pipeline.create(Config.defaults()));
+
   private Conversions() {}
 
-  /** Converts {@code sources} with the default options. */
-  public static Pipeline.Conversion of(List<Path> sources) {
-    return Pipeline.convert(sources, Pipeline.Options.defaults());
+  /** The pipeline over the default configuration. */
+  public static Pipeline pipeline() {
+    return PIPELINE.get();
   }
 
-  /** Converts {@code sources} with the default options. */
+  /** Converts {@code sources} with the default configuration. */
+  public static Pipeline.Conversion of(List<Path> sources) {
+    return pipeline().convert(sources);
+  }
+
+  /** Converts {@code sources} with the default configuration. */
   public static Pipeline.Conversion of(Path... sources) {
     return of(List.of(sources));
+  }
+
+  /** Checks a conversion against the SHACL shapes, as the pipeline does. */
+  public static Validation validate(Pipeline.Conversion c) {
+    return pipeline().validate(c);
+  }
+
+  /** Validates a conversion and builds its release, as the pipeline does. */
+  public static Release release(Pipeline.Conversion c, Release.Options options) {
+    return pipeline().release(validate(c), options);
   }
 
   /** The same conversion, with a private, writable copy of its dataset. */

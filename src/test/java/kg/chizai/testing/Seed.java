@@ -13,8 +13,7 @@ import kg.chizai.publish.Release;
 import kg.chizai.rdf.Iris;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
-import kg.chizai.validate.Conformance;
-import kg.chizai.validate.Shacl;
+import kg.chizai.validate.Validation;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
@@ -77,18 +76,13 @@ public final class Seed {
               DatasetFactory.wrap(
                   new DatasetGraphReadOnly(Conversions.served(conversion()).asDatasetGraph())));
 
-  private static final Lazy<Conformance> CONFORMANCE =
-      new Lazy<>("the seed's validation", () -> Shacl.validate(conversion().dataset()));
+  private static final Lazy<Validation> VALIDATION =
+      new Lazy<>("the seed's validation", () -> Conversions.validate(conversion()));
 
   private static final Lazy<Release> RELEASE =
       new Lazy<>(
           "the seed's release",
-          () ->
-              Release.build(
-                  conversion().reports(),
-                  conversion().dataset(),
-                  IRIS,
-                  Release.Options.defaults()));
+          () -> Conversions.pipeline().release(validation(), Release.Options.defaults()));
 
   private static final Lazy<Path> RELEASE_DIRECTORY =
       new Lazy<>(
@@ -129,8 +123,8 @@ public final class Seed {
   }
 
   /** The seed's conversion checked against the SHACL shapes. */
-  public static Conformance conformance() {
-    return CONFORMANCE.get();
+  public static Validation validation() {
+    return VALIDATION.get();
   }
 
   /** The seed's release with the default options. */

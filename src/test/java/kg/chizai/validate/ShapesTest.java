@@ -79,7 +79,7 @@ class ShapesTest {
 
   @Test
   void validate_seed_conformsWithoutFindings() {
-    Conformance c = Seed.conformance();
+    Conformance c = Seed.validation().conformance();
     assertTrue(c.findings().isEmpty(), c.render());
     assertTrue(c.triples() > 4000);
   }

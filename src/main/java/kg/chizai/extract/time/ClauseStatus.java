@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import kg.chizai.model.Status;
 
 /**
  * The status read from one clause of a progress entry.

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.extract.text.Numerals;
+import kg.chizai.extract.text.TextFold;
 import kg.chizai.extract.time.TimeValue.CalendarDate;
 import kg.chizai.extract.time.TimeValue.CalendarMonth;
 import kg.chizai.extract.time.TimeValue.CalendarYear;

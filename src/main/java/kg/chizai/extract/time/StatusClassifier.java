@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.extract.text.TextFold;
+import kg.chizai.model.Status;
 
 /**
  * Reads the status of a progress entry from the endings of its clauses.

@@ -1,4 +1,4 @@
-package kg.chizai.extract.time;
+package kg.chizai.extract.text;
 
 /**
  * Folds full-width letters, digits and signs (U+FF01–U+FF5E) to ASCII and the ideographic space to

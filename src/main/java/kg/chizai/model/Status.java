@@ -1,4 +1,4 @@
-package kg.chizai.extract.time;
+package kg.chizai.model;
 
 /** What a progress clause says about its work. A clause may say more than one (検討を進めている). */
 public enum Status {
