@@ -1,6 +1,7 @@
 package kg.chizai.extract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
@@ -75,7 +77,7 @@ public final class ReferenceTables {
     BodyTable bodies = BodyTable.load(dir);
     List<Problem> problems = new ArrayList<>();
     StatutesFile statutesDoc = read(dir, "statutes.json", StatutesFile.class);
-    Map<String, Statute> statutes = statutes(statutesDoc, problems);
+    Map<String, Statute> statutes = statutes(where(dir, "statutes.json"), statutesDoc, problems);
     List<String> generic = new ArrayList<>();
     list(statutesDoc.genericPhrases()).forEach(g -> generic.add(nonNull(g.phrase())));
     List<String> foreign = list(statutesDoc.foreignMarkers());
@@ -84,9 +86,14 @@ public final class ReferenceTables {
             ? new LinkedHashMap<>()
             : new LinkedHashMap<>(statutesDoc.linkPatterns());
     Map<String, Organization> organizations =
-        organizations(read(dir, "organizations.json", OrganizationsFile.class), problems);
-    Map<String, Place> places = places(read(dir, "places.json", PlacesFile.class), problems);
-    Map<String, NamedThing> names = names(read(dir, "names.json", NamesFile.class), problems);
+        organizations(
+            where(dir, "organizations.json"),
+            read(dir, "organizations.json", OrganizationsFile.class),
+            problems);
+    Map<String, Place> places =
+        places(where(dir, "places.json"), read(dir, "places.json", PlacesFile.class), problems);
+    Map<String, NamedThing> names =
+        names(where(dir, "names.json"), read(dir, "names.json", NamesFile.class), problems);
     if (!problems.isEmpty()) {
       throw new ChizaiException(ExitCode.CONFIG, problems);
     }
@@ -156,7 +163,7 @@ public final class ReferenceTables {
    * {@code type}; a missing or malformed table is exit 5 naming it.
    */
   static <T> T read(Optional<Path> dir, String file, Class<T> type) {
-    String where = dir.map(d -> d.resolve(file).toString()).orElse("classpath:/reference/" + file);
+    String where = where(dir, file);
     try (InputStream in =
         dir.isPresent()
             ? Files.newInputStream(dir.get().resolve(file))
@@ -176,9 +183,19 @@ public final class ReferenceTables {
     }
   }
 
+  /** How problems name a table: its path, or its place on the classpath. */
+  static String where(Optional<Path> dir, String file) {
+    return dir.map(d -> d.resolve(file).toString()).orElse("classpath:/reference/" + file);
+  }
+
   static <T> T read(String where, InputStream in, Class<T> type) {
     try {
       return JSON.readValue(in, type);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      throw new ChizaiException(
+          ExitCode.CONFIG,
+          Problem.error(where, line, "malformed reference table: " + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ChizaiException(
           ExitCode.CONFIG, Problem.error(where, 0, "malformed reference table: " + e.getMessage()));
@@ -223,7 +240,8 @@ public final class ReferenceTables {
       String country,
       String url,
       String wikidata,
-      String source) {}
+      String source)
+      implements SluggedRow {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record OrganizationsFile(List<OrganizationRow> organizations) {}
@@ -238,7 +256,8 @@ public final class ReferenceTables {
       String iso3166,
       String parent,
       String wikidata,
-      String source) {}
+      String source)
+      implements SluggedRow {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PlacesFile(List<PlaceRow> places) {}
@@ -252,17 +271,19 @@ public final class ReferenceTables {
       List<String> altLabels,
       String issuer,
       String parent,
-      String source) {}
+      String source)
+      implements SluggedRow {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record NamesFile(List<NameRow> names) {}
 
-  private static Map<String, Statute> statutes(StatutesFile doc, List<Problem> problems) {
+  private static Map<String, Statute> statutes(
+      String file, StatutesFile doc, List<Problem> problems) {
     Map<String, Statute> out = new LinkedHashMap<>();
     for (StatuteRow n : list(doc.statutes())) {
       String id = n.id() == null ? "" : n.id();
       if (!LAW_ID.matcher(id).matches()) {
-        problems.add(Problem.error("statutes.json", 0, "statute " + id + ": not an e-Gov law ID"));
+        problems.add(Problem.error(file, 0, "statute " + id + ": not an e-Gov law ID"));
         continue;
       }
       List<Statute.FormerTitle> former = new ArrayList<>();
@@ -270,14 +291,14 @@ public final class ReferenceTables {
         former.add(
             new Statute.FormerTitle(
                 nonNull(f.title()),
-                date(f.until(), "statute " + id, problems),
+                date(f.until(), file, "statute " + id, problems),
                 text(f.renamedBy())));
       }
       Map<String, String> confidence =
           n.confidence() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(n.confidence());
       List<String> sources = list(n.sources());
       if (sources.isEmpty()) {
-        problems.add(Problem.error("statutes.json", 0, "statute " + id + ": no source"));
+        problems.add(Problem.error(file, 0, "statute " + id + ": no source"));
       }
       Statute s =
           new Statute(
@@ -285,7 +306,7 @@ public final class ReferenceTables {
               nonNull(n.title()),
               text(n.titleEn()),
               text(n.lawNumber()),
-              date(n.promulgated(), "statute " + id, problems),
+              date(n.promulgated(), file, "statute " + id, problems),
               "amending-act".equals(n.kind()),
               list(n.aliases()),
               former,
@@ -294,112 +315,104 @@ public final class ReferenceTables {
               confidence,
               sources);
       if (out.put(id, s) != null) {
-        problems.add(Problem.error("statutes.json", 0, "statute " + id + ": duplicate id"));
+        problems.add(Problem.error(file, 0, "statute " + id + ": duplicate id"));
       }
     }
     for (Statute s : out.values()) {
       for (String amended : s.amends()) {
         if (!out.containsKey(amended)) {
-          problems.add(
-              Problem.error(
-                  "statutes.json", 0, "statute " + s.id() + ": amends unknown " + amended));
+          problems.add(Problem.error(file, 0, "statute " + s.id() + ": amends unknown " + amended));
         }
       }
     }
     return out;
   }
 
+  /** A row of a table of named things: an id (a slug) and a source. */
+  private interface SluggedRow {
+    String id();
+
+    String source();
+  }
+
+  /**
+   * The rows of {@code file} keyed by id, each built by {@code build}: a row whose id is not a
+   * lowercase ASCII slug is skipped, and every bad id, missing source and duplicate is a problem.
+   */
+  private static <R extends SluggedRow, T> Map<String, T> rows(
+      String file, List<R> rows, Function<R, T> build, List<Problem> problems) {
+    Map<String, T> out = new LinkedHashMap<>();
+    for (R row : list(rows)) {
+      String id = nonNull(row.id());
+      if (!SLUG.matcher(id).matches()) {
+        problems.add(Problem.error(file, 0, "row " + id + ": id must be a lowercase ASCII slug"));
+        continue;
+      }
+      if (text(row.source()).isEmpty()) {
+        problems.add(Problem.error(file, 0, "row " + id + ": no source"));
+      }
+      if (out.put(id, build.apply(row)) != null) {
+        problems.add(Problem.error(file, 0, "row " + id + ": duplicate id"));
+      }
+    }
+    return out;
+  }
+
   private static Map<String, Organization> organizations(
-      OrganizationsFile doc, List<Problem> problems) {
-    String file = "organizations.json";
-    Map<String, Organization> out = new LinkedHashMap<>();
-    for (OrganizationRow n : list(doc.organizations())) {
-      String id = nonNull(n.id());
-      if (!SLUG.matcher(id).matches()) {
-        problems.add(Problem.error(file, 0, "row " + id + ": id must be a lowercase ASCII slug"));
-        continue;
-      }
-      Organization o =
-          new Organization(
-              id,
-              nonNull(n.ja()),
-              text(n.en()),
-              list(n.altLabels()),
-              n.kind() == null ? "other" : n.kind(),
-              text(n.country()),
-              Optional.empty(),
-              text(n.url()),
-              text(n.wikidata()),
-              text(n.source()));
-      if (o.source().isEmpty()) {
-        problems.add(Problem.error(file, 0, "row " + id + ": no source"));
-      }
-      if (out.put(id, o) != null) {
-        problems.add(Problem.error(file, 0, "row " + id + ": duplicate id"));
-      }
-    }
-    return out;
+      String file, OrganizationsFile doc, List<Problem> problems) {
+    return rows(
+        file,
+        doc.organizations(),
+        n ->
+            new Organization(
+                n.id(),
+                nonNull(n.ja()),
+                text(n.en()),
+                list(n.altLabels()),
+                n.kind() == null ? "other" : n.kind(),
+                text(n.country()),
+                Optional.empty(),
+                text(n.url()),
+                text(n.wikidata()),
+                text(n.source())),
+        problems);
   }
 
-  private static Map<String, Place> places(PlacesFile doc, List<Problem> problems) {
-    String file = "places.json";
-    Map<String, Place> out = new LinkedHashMap<>();
-    for (PlaceRow n : list(doc.places())) {
-      String id = nonNull(n.id());
-      if (!SLUG.matcher(id).matches()) {
-        problems.add(Problem.error(file, 0, "row " + id + ": id must be a lowercase ASCII slug"));
-        continue;
-      }
-      Place p =
-          new Place(
-              id,
-              nonNull(n.ja()),
-              text(n.en()),
-              list(n.altLabels()),
-              n.kind() == null ? "other" : n.kind(),
-              text(n.iso3166()),
-              text(n.parent()),
-              text(n.wikidata()),
-              text(n.source()));
-      if (p.source().isEmpty()) {
-        problems.add(Problem.error(file, 0, "row " + id + ": no source"));
-      }
-      if (out.put(id, p) != null) {
-        problems.add(Problem.error(file, 0, "row " + id + ": duplicate id"));
-      }
-    }
-    return out;
+  private static Map<String, Place> places(String file, PlacesFile doc, List<Problem> problems) {
+    return rows(
+        file,
+        doc.places(),
+        n ->
+            new Place(
+                n.id(),
+                nonNull(n.ja()),
+                text(n.en()),
+                list(n.altLabels()),
+                n.kind() == null ? "other" : n.kind(),
+                text(n.iso3166()),
+                text(n.parent()),
+                text(n.wikidata()),
+                text(n.source())),
+        problems);
   }
 
-  private static Map<String, NamedThing> names(NamesFile doc, List<Problem> problems) {
-    Map<String, NamedThing> out = new LinkedHashMap<>();
-    for (NameRow n : list(doc.names())) {
-      String id = nonNull(n.id());
-      if (!SLUG.matcher(id).matches()) {
-        problems.add(
-            Problem.error("names.json", 0, "row " + id + ": id must be a lowercase ASCII slug"));
-        continue;
-      }
-      NamedThing t =
-          new NamedThing(
-              id,
-              n.type() == null ? "other-document" : n.type(),
-              nonNull(n.ja()),
-              text(n.en()),
-              list(n.altLabels()),
-              text(n.issuer()),
-              text(n.parent()),
-              List.of(),
-              text(n.source()),
-              true);
-      if (t.source().isEmpty()) {
-        problems.add(Problem.error("names.json", 0, "row " + id + ": no source"));
-      }
-      if (out.put(id, t) != null) {
-        problems.add(Problem.error("names.json", 0, "row " + id + ": duplicate id"));
-      }
-    }
-    return out;
+  private static Map<String, NamedThing> names(String file, NamesFile doc, List<Problem> problems) {
+    return rows(
+        file,
+        doc.names(),
+        n ->
+            new NamedThing(
+                n.id(),
+                n.type() == null ? "other-document" : n.type(),
+                nonNull(n.ja()),
+                text(n.en()),
+                list(n.altLabels()),
+                text(n.issuer()),
+                text(n.parent()),
+                List.of(),
+                text(n.source()),
+                true),
+        problems);
   }
 
   private static String nonNull(String s) {
@@ -414,7 +427,8 @@ public final class ReferenceTables {
     return l == null ? new ArrayList<>() : new ArrayList<>(l);
   }
 
-  private static Optional<LocalDate> date(String s, String where, List<Problem> problems) {
+  private static Optional<LocalDate> date(
+      String s, String file, String where, List<Problem> problems) {
     Optional<String> t = text(s);
     if (t.isEmpty()) {
       return Optional.empty();
@@ -422,7 +436,7 @@ public final class ReferenceTables {
     try {
       return Optional.of(LocalDate.parse(t.get()));
     } catch (DateTimeParseException e) {
-      problems.add(Problem.error("statutes.json", 0, where + ": bad date " + t.get()));
+      problems.add(Problem.error(file, 0, where + ": bad date " + t.get()));
       return Optional.empty();
     }
   }

@@ -290,27 +290,22 @@ final class ResourcePage {
 
   /** A property or class: its label (Japanese / English) linked to its definition. */
   static String term(String iri, Labels labels, Site site) {
-    Labels.Name n = labels.name(iri);
+    return term(iri, labels.name(iri), labels.shortForm(iri), site);
+  }
+
+  /** A property as the heading of incoming links: its inverse name, linked to the property. */
+  static String inverseTerm(String iri, Labels labels, Site site) {
+    return term(iri, labels.inverseName(iri), "^" + labels.shortForm(iri), site);
+  }
+
+  private static String term(String iri, Labels.Name n, String qname, Site site) {
     return Html.link(site.local(iri), n.ja(), iri)
         + n.en()
             .filter(en -> !en.equals(n.ja()))
             .map(en -> " <span class=\"en\" lang=\"en\">" + esc(en) + "</span>")
             .orElse("")
         + " <code class=\"qname\">"
-        + esc(labels.shortForm(iri))
-        + "</code>";
-  }
-
-  /** A property as the heading of incoming links: its inverse name, linked to the property. */
-  static String inverseTerm(String iri, Labels labels, Site site) {
-    Labels.Name n = labels.inverseName(iri);
-    return Html.link(site.local(iri), n.ja(), iri)
-        + n.en()
-            .filter(en -> !en.equals(n.ja()))
-            .map(en -> " <span class=\"en\" lang=\"en\">" + esc(en) + "</span>")
-            .orElse("")
-        + " <code class=\"qname\">^"
-        + esc(labels.shortForm(iri))
+        + esc(qname)
         + "</code>";
   }
 

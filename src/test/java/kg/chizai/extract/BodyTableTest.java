@@ -95,7 +95,7 @@ class BodyTableTest {
   void parse_malformedJson_exit5() {
     ChizaiException e = assertThrows(ChizaiException.class, () -> parse("{\"bodies\": [ {"));
     assertEquals(ExitCode.CONFIG, e.kind());
-    assertTrue(e.getMessage().startsWith("test.json: malformed reference table"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("test.json:1: malformed reference table"), e.getMessage());
   }
 
   private static BodyTable parse(String json) throws Exception {

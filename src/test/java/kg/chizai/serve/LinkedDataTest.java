@@ -215,7 +215,8 @@ class LinkedDataTest {
     assertTrue(doc.select(".types a").text().contains("方向性"));
     // Every property with its ontology label, and incoming links.
     assertTrue(doc.select(".properties th").text().contains("所属する章・分野"));
-    assertTrue(doc.select(".incoming th").text().contains("対応する方向性"));
+    assertTrue(doc.select(".incoming th").text().contains("対応する記載"));
+    assertFalse(doc.select(".incoming th").text().contains("対応する方向性"));
     assertFalse(doc.select(".incoming a[href=/id/report/2025-progress/entry/14-2]").isEmpty());
     // Download links and the credit line.
     assertFalse(doc.select(".downloads a[href$=?format=ttl]").isEmpty());
