@@ -292,7 +292,7 @@ class LinkedDataTest {
     Document doc = Jsoup.parse(r.body());
     long want =
         expected.getUnionModel().listStatements().toList().stream()
-            .filter(s -> Store.INDEXED.contains(s.getPredicate().asNode()))
+            .filter(s -> TestServers.SEARCHED.contains(s.getPredicate().asNode()))
             .filter(s -> s.getObject().isLiteral() && s.getString().contains("海賊版"))
             .count();
     assertTrue(want > 10, "the seed names 海賊版 in many texts: " + want);

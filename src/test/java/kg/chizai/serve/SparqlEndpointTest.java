@@ -429,7 +429,7 @@ class SparqlEndpointTest {
         .forEachRemaining(
             s -> {
               if (s.getObject().isLiteral()
-                  && Store.INDEXED.contains(s.getPredicate().asNode())
+                  && TestServers.SEARCHED.contains(s.getPredicate().asNode())
                   && s.getObject().asLiteral().getLexicalForm().contains("海賊版")) {
                 want.add(s.getSubject().getURI());
               }
