@@ -7,31 +7,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Namespaces;
+import kg.chizai.rdf.SortedTurtle;
 import kg.chizai.testing.Conversions;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.riot.system.PrefixMap;
-import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.shared.PrefixMapping;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -55,15 +47,7 @@ class GoldenCasesTest {
   /** Relative IRIs in the golden files are resolved against this. */
   private static final String BASE = Iris.DEFAULT_BASE + "id/";
 
-  private static final PrefixMap PREFIXES =
-      PrefixMapFactory.create(Namespaces.prefixes().getNsPrefixMap());
-
-  /** Predicates in the golden files: rdf:type first, then the rest in natural order. */
-  private static final Comparator<String> PREDICATE_ORDER =
-      Comparator.<String, Boolean>comparing(p -> !p.equals("rdf:type"))
-          .thenComparing(GoldenCasesTest::natural);
-
-  private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
+  private static final PrefixMapping PREFIXES = Namespaces.prefixes();
 
   private static boolean updating() {
     return "true".equalsIgnoreCase(System.getProperty("golden.update", "").strip());
@@ -168,85 +152,17 @@ class GoldenCasesTest {
   // ---------------------------------------------------------------- stable Turtle
 
   /**
-   * The model as Turtle with subjects, predicates and objects sorted (numbers in IRIs compared as
-   * numbers), so golden files read in document order and regenerate without churn.
+   * The model as Turtle with subjects, predicates and objects in natural order and IRIs under
+   * {@link #BASE} relative ({@link SortedTurtle}), so golden files read in document order and
+   * regenerate without churn.
    */
   static String turtle(Model model) {
-    StringBuilder out = new StringBuilder();
-    out.append("@base <").append(BASE).append("> .\n");
-    new TreeMap<>(PREFIXES.getMapping())
-        .forEach(
-            (p, ns) -> out.append("@prefix ").append(p).append(": <").append(ns).append("> .\n"));
-    return out.append(triples(model)).toString();
+    return SortedTurtle.write(model, PREFIXES, Optional.of(BASE), List.of());
   }
 
   /** The statements of {@link #turtle}, without the directives (for diffs in messages). */
   static String triples(Model model) {
-    Map<String, Map<String, List<String>>> bySubject = new TreeMap<>(GoldenCasesTest::natural);
-    model
-        .getGraph()
-        .find()
-        .forEach(
-            (Triple t) ->
-                bySubject
-                    .computeIfAbsent(str(t.getSubject()), k -> new TreeMap<>(PREDICATE_ORDER))
-                    .computeIfAbsent(str(t.getPredicate()), k -> new ArrayList<>())
-                    .add(str(t.getObject())));
-    StringBuilder out = new StringBuilder();
-    bySubject.forEach(
-        (s, preds) -> {
-          out.append('\n').append(s);
-          String sep = "\n    ";
-          for (Map.Entry<String, List<String>> p : preds.entrySet()) {
-            List<String> objects = new ArrayList<>(p.getValue());
-            objects.sort(GoldenCasesTest::natural);
-            out.append(sep).append(p.getKey()).append(' ').append(String.join(" , ", objects));
-            sep = " ;\n    ";
-          }
-          out.append(" .\n");
-        });
-    return out.toString();
-  }
-
-  /** A node in Turtle: IRIs under {@link #BASE} relative, others with the project's prefixes. */
-  private static String str(Node n) {
-    if (n.isURI() && n.getURI().startsWith(BASE)) {
-      String rest = n.getURI().substring(BASE.length());
-      if (rest.matches("[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*")) {
-        return "<" + rest + ">";
-      }
-    }
-    return NodeFmtLib.str(n, PREFIXES);
-  }
-
-  /** Compares strings with runs of digits compared by value ("entry/2-10" after "entry/2-9"). */
-  static int natural(String a, String b) {
-    String x = unbracket(a);
-    String y = unbracket(b);
-    Matcher ma = CHUNK.matcher(x);
-    Matcher mb = CHUNK.matcher(y);
-    while (ma.find() && mb.find()) {
-      String ca = ma.group();
-      String cb = mb.group();
-      int c =
-          isAsciiDigit(ca.charAt(0)) && isAsciiDigit(cb.charAt(0))
-              ? new BigInteger(ca).compareTo(new BigInteger(cb))
-              : ca.compareTo(cb);
-      if (c != 0) {
-        return c;
-      }
-    }
-    int c = x.compareTo(y);
-    return c != 0 ? c : a.compareTo(b);
-  }
-
-  private static boolean isAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** An IRI without its angle brackets, so "<x/1>" sorts before "<x/1-1>". */
-  private static String unbracket(String s) {
-    return s.startsWith("<") && s.endsWith(">") ? s.substring(1, s.length() - 1) : s;
+    return SortedTurtle.statements(model, PREFIXES, Optional.of(BASE), List.of());
   }
 
   /** Parses Turtle text as written by {@link #turtle}. */

@@ -73,8 +73,12 @@ class QueriesTest {
     switch (name) {
       case "article-citations.rq" -> articleCitations_theAiActArticle13();
       case "bodies-in-area.rq" -> bodiesInArea_countsMatchTheTagsOfTheArea();
+      case "budget-items-by-fiscal-year-and-body.rq" ->
+          budgetItems_byFiscalYearAndBody_matchTheBudgetYearsOfTheText();
       case "considering-only-directions.rq" ->
           consideringOnlyDirections_sameAsTheStatusesOfTheirEntries();
+      case "dated-in-fiscal-year.rq" -> datedInFiscalYear_everyTimeThatNamesOrFallsIn2026();
+      case "deadlines-and-targets-ahead.rq" -> deadlinesAndTargetsAhead_areTheFutureOnesOnly();
       case "documents-by-body.rq" -> documentsByBody_aiGuidelinesReportedByBothMinistries();
       case "entries-by-ministry.rq" -> entriesByMinistry_agenciesRollUpToTheirMinistry();
       case "joint-entries.rq" -> jointEntries_oneRowPerJointTag();
@@ -324,6 +328,117 @@ class QueriesTest {
                         && r.getLiteral("line").getInt() == 89));
   }
 
+  /** Lines of the seed where {@code p} matches outside 「」 quotes (names), 1-based. */
+  static java.util.SortedSet<Integer> linesOutsideQuotes(Pattern p) {
+    java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      Matcher m = p.matcher(l);
+      while (m.find()) {
+        String before = l.substring(0, m.start());
+        if (before.chars().filter(c -> c == '「').count()
+            == before.chars().filter(c -> c == '」').count()) {
+          out.add(i + 1);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void datedInFiscalYear_everyTimeThatNamesOrFallsIn2026() {
+    // Plain scan: 令和8年度 / 2026年度 / 令和8年予算 (a budget year), and months April 2026 to March
+    // 2027 in either calendar.
+    java.util.SortedSet<Integer> expected =
+        linesOutsideQuotes(
+            Pattern.compile(
+                "令和8年度|2026年度|令和8年予算|(?:令和8|2026)年(?:[4-9]|1[0-2])月|(?:令和9|2027)年[1-3]月"));
+    // The cover's 令和8年4月 is the report's date, not a time any item states.
+    expected.remove(lines.indexOf("令和8年4月") + 1);
+    // Read by hand: 本年秋 (autumn 2026, line 708) and 次年度 after 令和7年度 (FY2026, line 941).
+    expected.add(lineContaining("本年秋の結果公表を目指す"));
+    expected.add(lineContaining("次年度は参加国を拡大して開催予定"));
+    List<QuerySolution> rows = select("dated-in-fiscal-year.rq");
+    java.util.SortedSet<Integer> actual = new java.util.TreeSet<>();
+    rows.forEach(r -> actual.add(r.getLiteral("line").getInt()));
+    assertEquals(expected, actual);
+    // 令和8年度も引き続き実施予定: the time of a planned implementation.
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                r ->
+                    r.getLiteral("line").getInt() == 606
+                        && r.getLiteral("roles").getString().equals("event")
+                        && r.getLiteral("events").getString().equals("実施")
+                        && r.getLiteral("bodies").getString().equals("文化庁")));
+    // Not wholly in FY2026: 令和8年3月25日 (FY2025) and 令和8年において (the calendar year 2026).
+    assertFalse(
+        actual.contains(
+            lines.indexOf(
+                    lines.stream()
+                        .filter(l -> l.contains("令和8年3月25日に開始"))
+                        .findFirst()
+                        .orElseThrow())
+                + 1));
+    assertFalse(actual.contains(lineContaining("令和8年において推進")));
+  }
+
+  private static void budgetItems_byFiscalYearAndBody_matchTheBudgetYearsOfTheText() {
+    // Plain scan: an era fiscal year directly followed by 予算, 補正, or a programme ending in 事業 /
+    // 補助金 (令和6年度クリエイター・事業者支援事業費補助金); 補正 marks a supplementary budget.
+    Pattern budget =
+        Pattern.compile("令和(\\d+)年度?(補正)?(?:予算|[^、。「」（）\\sにはもでの]{0,30}?(?:事業費補助金|事業(?!者)|補助金))");
+    Map<String, java.util.SortedSet<Integer>> byYear = new TreeMap<>();
+    Map<String, Integer> supplementary = new TreeMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = budget.matcher(lines.get(i));
+      while (m.find()) {
+        String fy = (2018 + Integer.parseInt(m.group(1))) + "年度";
+        byYear.computeIfAbsent(fy, k -> new java.util.TreeSet<>()).add(i + 1);
+        if (m.group(2) != null) {
+          supplementary.merge(fy, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, java.util.SortedSet<Integer>> actual = new TreeMap<>();
+    Map<String, Integer> actualSupplementary = new TreeMap<>();
+    for (QuerySolution r : select("budget-items-by-fiscal-year-and-body.rq")) {
+      String fy = r.getLiteral("fiscalYear").getString();
+      for (String line : r.getLiteral("lines").getString().split(" ")) {
+        actual.computeIfAbsent(fy, k -> new java.util.TreeSet<>()).add(Integer.parseInt(line));
+      }
+      int n = r.getLiteral("supplementary").getInt();
+      if (n > 0) {
+        actualSupplementary.merge(fy, n, Integer::sum);
+      }
+    }
+    assertEquals(byYear, actual);
+    assertEquals(supplementary, actualSupplementary);
+    assertEquals(Set.of("2024年度", "2025年度", "2026年度"), byYear.keySet());
+    // 令和6年度補正予算のクリエイター事業者支援事業 (line 147) is 経済産業省's.
+    assertTrue(
+        select("budget-items-by-fiscal-year-and-body.rq").stream()
+            .anyMatch(
+                r ->
+                    r.getLiteral("body").getString().equals("経済産業省")
+                        && r.getLiteral("lines").getString().contains("147")));
+  }
+
+  private static void deadlinesAndTargetsAhead_areTheFutureOnesOnly() {
+    // Plain scan: までに after a year, and 目指す, with the year or season they name. 2033年までに is
+    // ahead of 令和8年4月; 2000年までに刊行された (line 1068) is a bound on the past.
+    java.util.SortedSet<Integer> expected = linesOutsideQuotes(Pattern.compile("20[3-9]\\d年までに"));
+    expected.add(lineContaining("本年秋の結果公表を目指す"));
+    List<QuerySolution> rows = select("deadlines-and-targets-ahead.rq");
+    java.util.SortedSet<Integer> actual = new java.util.TreeSet<>();
+    rows.forEach(r -> actual.add(r.getLiteral("line").getInt()));
+    assertEquals(expected, actual);
+    assertFalse(actual.contains(lineContaining("2000年までに国内で刊行された")));
+    for (QuerySolution r : rows) {
+      assertTrue(
+          r.getLiteral("latest").getLexicalForm().compareTo("2026-04-01") >= 0, r.toString());
+    }
+  }
+
   private static void consideringOnlyDirections_sameAsTheStatusesOfTheirEntries() {
     var report = conversion.reports().get(0);
     var status = conversion.events().get(0).statusByEntry();
@@ -357,6 +472,19 @@ class QueriesTest {
       }
     }
     return n;
+  }
+
+  /** The 1-based number of the one line that contains {@code text}. */
+  private static int lineContaining(String text) {
+    int found = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        assertEquals(-1, found, "more than one line contains " + text);
+        found = i + 1;
+      }
+    }
+    assertTrue(found > 0, "no line contains " + text);
+    return found;
   }
 
   private static int indexOf(String suffix) {

@@ -141,7 +141,10 @@ final class PublishCommand implements Callable<Integer> {
       err.flush();
     }
     if (output != null) {
-      release.writeTo(output);
+      for (String note : release.writeTo(output).notes()) {
+        err.println(note);
+      }
+      err.flush();
     }
     long bytes = release.files().values().stream().mapToLong(b -> b.length).sum();
     out.printf(

@@ -3,11 +3,8 @@ package kg.chizai.extract;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.regex.Pattern;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
+import kg.chizai.base.Sha256;
 import kg.chizai.model.Attribution;
 import kg.chizai.model.Body;
 import kg.chizai.model.ProgressEntry;
@@ -240,15 +238,7 @@ public final class BodyTable {
   /** A body minted from a label the table does not know; its id is derived from the label. */
   static Body provisional(String label) {
     String normal = key(label);
-    byte[] digest;
-    try {
-      digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
-    String id = "tag-" + HexFormat.of().formatHex(digest, 0, 6);
+    String id = "tag-" + Sha256.hex(normal).substring(0, 12);
     return new Body(
         id,
         label.strip(),

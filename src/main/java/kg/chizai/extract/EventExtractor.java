@@ -2,27 +2,39 @@ package kg.chizai.extract;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kg.chizai.base.Problem;
 import kg.chizai.extract.time.DateNormalizer;
+import kg.chizai.extract.time.DayRange;
+import kg.chizai.extract.time.Kind;
+import kg.chizai.extract.time.Qualifier;
 import kg.chizai.extract.time.StatusClassifier;
 import kg.chizai.extract.time.TimeContext;
 import kg.chizai.extract.time.TimeExpression;
 import kg.chizai.extract.time.TimeValue;
 import kg.chizai.model.Attribution;
+import kg.chizai.model.Direction;
+import kg.chizai.model.EntryItem;
 import kg.chizai.model.Event;
 import kg.chizai.model.Events;
 import kg.chizai.model.Mention;
 import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
+import kg.chizai.model.Section;
+import kg.chizai.model.SourceSpan;
+import kg.chizai.model.StatedTime;
 import kg.chizai.model.Status;
+import kg.chizai.model.TextPosition;
 import kg.chizai.source.SourceText;
 
 /**
@@ -77,109 +89,302 @@ public final class EventExtractor {
 
   private EventExtractor() {}
 
+  /** An item whose text is read: a lead statement, a direction or a progress entry. */
+  private record Item(
+      String key, String text, SourceSpan span, List<String> agents, List<EntryItem> subItems) {}
+
   public static Events extract(Report report, SourceText src, Attribution who, Mentions mentions) {
     List<Event> events = new ArrayList<>();
+    List<StatedTime> stated = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
     Map<String, Set<Status>> status = new LinkedHashMap<>();
     TimeContext reportContext =
         report.issued().map(TimeContext::forReport).orElseGet(TimeContext::withoutReport);
-    for (ProgressEntry e : report.entries()) {
-      String text = e.text();
-      Set<Status> s = StatusClassifier.statuses(text);
-      status.put(e.id(), s.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(s));
+    Map<String, List<Located>> named = located(mentions);
+    for (Item item : items(report, who)) {
+      String text = item.text();
+      if (item.key().startsWith("entry:")) {
+        Set<Status> s = StatusClassifier.statuses(text, report.issued());
+        status.put(
+            item.key().substring("entry:".length()),
+            s.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(s));
+      }
       List<TimeExpression> times = DateNormalizer.find(text, reportContext.fresh());
+      ItemPositions positions = new ItemPositions(src, item.span(), text);
       for (TimeExpression t : times) {
         // A date that could not be read is worth a warning; doubts about one that was read are not.
         if (t.value().isEmpty() && !t.warnings().isEmpty()) {
           warnings.add(
               Problem.warning(
                   report.file(),
-                  line(src, e, t.surface()),
+                  positions
+                      .at(t.start(), t.end())
+                      .map(TextPosition::lineStart)
+                      .orElse(item.span().lineStart()),
                   "date " + t.surface() + " not understood: " + String.join("; ", t.warnings())));
         }
       }
-      List<Located> named = located(text, "entry:" + e.id(), mentions);
-      List<String> agents = who.bodiesByEntry().getOrDefault(e.id(), List.of());
+      List<Located> things =
+          named.getOrDefault(item.key(), List.of()).stream()
+              .flatMap(l -> occurrences(text, l.mention()).stream())
+              .sorted((a, b) -> Integer.compare(a.end(), b.end()))
+              .toList();
+      Map<TimeExpression, List<Integer>> dated = new IdentityHashMap<>();
+      List<Event> found = new ArrayList<>();
+      boolean entry = item.key().startsWith("entry:");
+      List<ActionVerbs.Verb> actions = ActionVerbs.find(text);
+      List<int[]> coreSpans = new ArrayList<>();
       Matcher v = VERB.matcher(text);
-      int ordinal = 0;
       while (v.find()) {
-        Optional<TimeExpression> time = dateOf(text, v.start(), v.end(), times);
-        Optional<Mention> object = object(text, v.start(), v.end(), named, times);
-        int from = time.map(TimeExpression::start).orElse(v.start());
-        String surface = text.substring(Math.min(from, v.start()), v.end());
-        String type = VERBS.get(v.group(1));
-        List<TimeValue.Point> points = points(time);
-        if (points.isEmpty()) {
-          events.add(
-              event(
-                  e,
-                  ++ordinal,
-                  type,
-                  v.group(1),
-                  Optional.empty(),
-                  time,
-                  object,
-                  agents,
-                  surface,
-                  src));
+        coreSpans.add(new int[] {v.start(), v.end()});
+      }
+      List<int[]> verbSpans = new ArrayList<>(coreSpans);
+      actions.forEach(a -> verbSpans.add(new int[] {a.start(), a.end()}));
+      v.reset();
+      while (v.find()) {
+        Optional<TimeExpression> time =
+            dateOf(text, v.start(), v.end(), times, EventExtractor::coreVerbIn);
+        if (!entry && points(time).isEmpty()) {
+          continue; // directions and lead statements state plans: only dated events
         }
-        for (TimeValue.Point p : points) {
-          events.add(
-              event(
-                  e,
-                  ++ordinal,
-                  type,
-                  v.group(1),
-                  Optional.of(p),
-                  time,
-                  object,
-                  agents,
-                  surface,
-                  src));
+        String verb = v.group(1);
+        String type = VERBS.get(verb);
+        if (verb.equals("開始") && text.startsWith("運用", v.start() - 2)) {
+          type = "operation-start";
         }
+        addEvents(item, found, dated, type, verb, v.start(), v.end(), time, things, times, src);
+      }
+      for (ActionVerbs.Verb a : actions) {
+        if (overlaps(a, coreSpans)) {
+          continue;
+        }
+        Optional<TimeExpression> time =
+            dateOf(text, a.start(), a.end(), times, EventExtractor::coreVerbIn)
+                .filter(t -> TimeRoles.canDateVerb(t, text))
+                .filter(t -> t.kind() != Kind.AS_OF)
+                .filter(t -> !(a.modifier() && TimeRoles.isTopic(t, text)))
+                .filter(t -> !verbBetween(text, t.end(), a.start(), verbSpans));
+        if (points(time).isEmpty()) {
+          continue; // a verb beyond the core scheme makes an event only with a date
+        }
+        String type = VERBS.getOrDefault(a.lemma(), a.type());
+        addEvents(
+            item, found, dated, type, a.lemma(), a.start(), a.end(), time, things, times, src);
+      }
+      events.addAll(found);
+      stated.addAll(statedTimes(report, item, text, times, dated, positions, warnings));
+    }
+    return new Events(events, stated, status, warnings);
+  }
+
+  /** Lead statements, directions and progress entries, in that order. */
+  private static List<Item> items(Report report, Attribution who) {
+    List<Item> items = new ArrayList<>();
+    for (Section s : report.sections()) {
+      s.lead()
+          .ifPresent(
+              l ->
+                  items.add(new Item("lead:" + s.key(), l.text(), l.span(), List.of(), List.of())));
+    }
+    for (Direction d : report.directions()) {
+      items.add(new Item("direction:" + d.id(), d.text(), d.span(), List.of(), List.of()));
+    }
+    for (ProgressEntry e : report.entries()) {
+      items.add(
+          new Item(
+              "entry:" + e.id(),
+              e.text(),
+              e.span(),
+              who.bodiesByEntry().getOrDefault(e.id(), List.of()),
+              e.items()));
+    }
+    return items;
+  }
+
+  /**
+   * Whether a verb stands between a date and a later verb (「2023年に改正された著作権法に基づく…準備を行う」: the date is
+   * the amendment's, not the preparation's); a verb joined to it by ・ does not count.
+   */
+  private static boolean verbBetween(String text, int from, int verb, List<int[]> spans) {
+    for (int[] s : spans) {
+      if (s[0] >= from && s[0] < verb && !text.substring(s[1], verb).equals("・")) {
+        return true;
       }
     }
-    return new Events(events, status, warnings);
+    return false;
+  }
+
+  private static boolean overlaps(ActionVerbs.Verb a, List<int[]> spans) {
+    for (int[] s : spans) {
+      if (a.start() < s[1] && s[0] < a.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One event per point of the verb's date (or one undated event), added to {@code found}. */
+  private static void addEvents(
+      Item item,
+      List<Event> found,
+      Map<TimeExpression, List<Integer>> dated,
+      String type,
+      String verb,
+      int verbStart,
+      int verbEnd,
+      Optional<TimeExpression> time,
+      List<Located> things,
+      List<TimeExpression> times,
+      SourceText src) {
+    String text = item.text();
+    Optional<Mention> object = object(text, verbStart, verbEnd, things, times);
+    int from = time.map(TimeExpression::start).orElse(verbStart);
+    String surface = text.substring(Math.min(from, verbStart), verbEnd);
+    List<TimeValue.Point> points = points(time);
+    List<Optional<TimeValue.Point>> each = new ArrayList<>();
+    if (points.isEmpty()) {
+      each.add(Optional.empty());
+    }
+    points.forEach(p -> each.add(Optional.of(p)));
+    for (Optional<TimeValue.Point> p : each) {
+      int ordinal = found.size() + 1;
+      found.add(event(item, ordinal, type, verb, p, time, object, surface, src));
+      if (p.isPresent()) {
+        dated.computeIfAbsent(time.get(), k -> new ArrayList<>()).add(ordinal);
+      }
+    }
+  }
+
+  /**
+   * The stated times of an item: every time expression with a value that is not part of a name. A
+   * year that opens an unquoted name (令和6年度クリエイター・事業者支援事業費補助金, 令和7年犯罪収益移転危険度調査書) is stated: it is
+   * the year of that budget programme or the year the document covers.
+   */
+  private static List<StatedTime> statedTimes(
+      Report report,
+      Item item,
+      String text,
+      List<TimeExpression> times,
+      Map<TimeExpression, List<Integer>> dated,
+      ItemPositions positions,
+      List<Problem> warnings) {
+    boolean[] quoted = DateNormalizer.insideQuotes(text);
+    List<StatedTime> out = new ArrayList<>();
+    int subItemsStart =
+        text.length()
+            - String.join("\n", item.subItems().stream().map(EntryItem::text).toList()).length();
+    for (TimeExpression t : times) {
+      if (t.value().isEmpty()) {
+        continue;
+      }
+      boolean namePrefix = false;
+      if (t.partOfName()) {
+        if (quoted[t.start()] || !t.surface().contains("年") || isEdition(text, t)) {
+          continue;
+        }
+        namePrefix = true;
+      }
+      Optional<TextPosition> at = positions.at(t.start(), t.end());
+      if (at.isEmpty()) {
+        warnings.add(
+            Problem.warning(
+                report.file(),
+                item.span().lineStart(),
+                "date "
+                    + t.surface()
+                    + " not found in the source lines of its item; not recorded"));
+        continue;
+      }
+      List<Integer> events = dated.getOrDefault(t, List.of());
+      List<Event.DateValue> dates = new ArrayList<>();
+      List<Integer> fiscal = new ArrayList<>();
+      for (TimeValue.Point p : t.value().get().points()) {
+        if (p instanceof TimeValue.FiscalYear fy) {
+          fiscal.add(fy.year());
+        } else {
+          dates.add(dateValue(p));
+        }
+      }
+      Optional<DayRange> bounds = t.bounds();
+      out.add(
+          new StatedTime(
+              item.key(),
+              out.size() + 1,
+              subItems(item, subItemsStart, t),
+              t.surface(),
+              dates,
+              fiscal,
+              bounds.map(DayRange::first),
+              bounds.map(DayRange::last),
+              TimeRoles.of(t, text, !events.isEmpty(), namePrefix),
+              t.relative(),
+              t.qualifier().map(Qualifier::code),
+              t.approximate(),
+              events,
+              at.get()));
+    }
+    return out;
+  }
+
+  /** 白書2025年版: a year that names an edition is part of the name. */
+  private static boolean isEdition(String text, TimeExpression t) {
+    return t.end() < text.length() && text.charAt(t.end()) == '版';
+  }
+
+  /** The ordinals of the entry's sub-items that {@code t} stands in. */
+  private static List<Integer> subItems(Item item, int start, TimeExpression t) {
+    List<Integer> out = new ArrayList<>();
+    int at = start;
+    for (EntryItem sub : item.subItems()) {
+      int end = at + sub.text().length();
+      if (t.start() < end && at < t.end()) {
+        out.add(sub.ordinal());
+      }
+      at = end + 1;
+    }
+    return out;
+  }
+
+  private static Event.DateValue dateValue(TimeValue.Point p) {
+    String xsd =
+        p instanceof TimeValue.CalendarDate
+            ? "date"
+            : p instanceof TimeValue.CalendarMonth ? "gYearMonth" : "gYear";
+    return new Event.DateValue(p.lexicalForm(), xsd);
   }
 
   private static Event event(
-      ProgressEntry e,
+      Item item,
       int ordinal,
       String type,
       String verb,
       Optional<TimeValue.Point> point,
       Optional<TimeExpression> time,
       Optional<Mention> object,
-      List<String> agents,
       String surface,
       SourceText src) {
     Optional<Event.DateValue> date = Optional.empty();
     Optional<Integer> fiscal = Optional.empty();
     if (point.isPresent()) {
-      TimeValue.Point p = point.get();
-      if (p instanceof TimeValue.FiscalYear fy) {
+      if (point.get() instanceof TimeValue.FiscalYear fy) {
         fiscal = Optional.of(fy.year());
       } else {
-        String xsd =
-            p instanceof TimeValue.CalendarDate
-                ? "date"
-                : p instanceof TimeValue.CalendarMonth ? "gYearMonth" : "gYear";
-        date = Optional.of(new Event.DateValue(p.lexicalForm(), xsd));
+        date = Optional.of(dateValue(point.get()));
       }
     }
     return new Event(
-        e.id(),
+        item.key(),
         ordinal,
         type,
         verb,
         date,
         fiscal,
         time.map(TimeExpression::relative).orElse(false),
-        time.flatMap(TimeExpression::qualifier).map(Enum::name),
+        time.flatMap(TimeExpression::qualifier).map(Qualifier::code),
         object,
-        agents,
+        item.agents(),
         surface,
-        line(src, e, surface));
+        line(src, item.span(), surface));
   }
 
   /**
@@ -188,11 +393,20 @@ public final class EventExtractor {
    * verb of its own (「令和7年8月に…との共催で、「…」を開催」 is dated, 「…をとりまとめた後、…を作成し」 is not).
    */
   private static Optional<TimeExpression> dateOf(
-      String text, int verb, int verbEnd, List<TimeExpression> times) {
+      String text,
+      int verb,
+      int verbEnd,
+      List<TimeExpression> times,
+      BiPredicate<String, int[]> hasVerb) {
     // 「…の調査（2025年11月）」: a date in parentheses right after the verb dates it.
-    if (verbEnd < text.length() && (text.charAt(verbEnd) == '（' || text.charAt(verbEnd) == '(')) {
+    // 「…を実施した（3月）」: also after the verb's ending.
+    int open = verbEnd;
+    while (open < text.length() && open < verbEnd + 3 && isHiragana(text.charAt(open))) {
+      open++;
+    }
+    if (open < text.length() && (text.charAt(open) == '（' || text.charAt(open) == '(')) {
       for (TimeExpression t : times) {
-        if (t.start() == verbEnd + 1 && t.isEventDate()) {
+        if (t.start() == open + 1 && t.isEventDate()) {
           return Optional.of(t);
         }
       }
@@ -216,7 +430,7 @@ public final class EventExtractor {
       }
       end = start - 1; // the clause before, which must not have an event of its own
       int previous = Math.max(clauseStart(text, end), sentence);
-      if (VERB.matcher(text.substring(previous, end)).find()) {
+      if (hasVerb.test(text, new int[] {previous, end})) {
         return Optional.empty();
       }
     }
@@ -247,24 +461,33 @@ public final class EventExtractor {
 
   private record Located(int start, int end, Mention mention) {}
 
-  /** Where each statute and named thing of the item stands in its text. */
-  private static List<Located> located(String text, String item, Mentions mentions) {
-    List<Located> out = new ArrayList<>();
+  /** Whether {@code text[range[0], range[1])} has a verb of the core scheme. */
+  private static boolean coreVerbIn(String text, int[] range) {
+    Matcher m = VERB.matcher(text);
+    m.region(range[0], range[1]);
+    return m.find();
+  }
+
+  /** The statutes and named things of each item (not articles), by item key. */
+  private static Map<String, List<Located>> located(Mentions mentions) {
+    Map<String, List<Located>> out = new HashMap<>();
     for (Mention m : mentions.occurrences()) {
-      if (!m.item().equals(item)
-          || (m.kind() != Mention.Kind.STATUTE && m.kind() != Mention.Kind.THING)) {
-        continue;
-      }
-      if (m.article().isPresent()) {
-        continue;
-      }
-      int at = text.indexOf(m.surface());
-      while (at >= 0) {
-        out.add(new Located(at, at + m.surface().length(), m));
-        at = text.indexOf(m.surface(), at + 1);
+      if ((m.kind() == Mention.Kind.STATUTE || m.kind() == Mention.Kind.THING)
+          && m.article().isEmpty()) {
+        out.computeIfAbsent(m.item(), k -> new ArrayList<>()).add(new Located(0, 0, m));
       }
     }
-    out.sort((a, b) -> Integer.compare(a.end(), b.end()));
+    return out;
+  }
+
+  /** Where {@code m} stands in {@code text}: every occurrence of its surface. */
+  private static List<Located> occurrences(String text, Mention m) {
+    List<Located> out = new ArrayList<>();
+    int at = text.indexOf(m.surface());
+    while (at >= 0) {
+      out.add(new Located(at, at + m.surface().length(), m));
+      at = text.indexOf(m.surface(), at + 1);
+    }
     return out;
   }
 
@@ -332,6 +555,10 @@ public final class EventExtractor {
     return GAP_WORDS.matcher(g).replaceAll("").isEmpty();
   }
 
+  private static boolean isHiragana(char c) {
+    return Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA;
+  }
+
   private static int clauseStart(String text, int at) {
     int start = 0;
     for (char c : new char[] {'。', '、', '\n', '，'}) {
@@ -340,13 +567,13 @@ public final class EventExtractor {
     return start;
   }
 
-  private static int line(SourceText src, ProgressEntry e, String surface) {
+  private static int line(SourceText src, SourceSpan span, String surface) {
     String probe = surface.length() > 10 ? surface.substring(surface.length() - 10) : surface;
-    for (int n = e.span().lineStart(); n <= e.span().lineEnd() && n <= src.lineCount(); n++) {
+    for (int n = span.lineStart(); n <= span.lineEnd() && n <= src.lineCount(); n++) {
       if (src.line(n).contains(probe)) {
         return n;
       }
     }
-    return e.span().lineStart();
+    return span.lineStart();
   }
 }

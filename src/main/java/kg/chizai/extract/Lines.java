@@ -16,14 +16,19 @@ final class Lines {
   static final String BULLET_GLYPHS = "□❑❒■◆◇○●◎▪▫►▶▷◼◻•✓";
 
   private static final Pattern PROGRAM_HEADING =
-      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*の|今後の)?方向性$");
+      Pattern.compile("^(?:知的財産推進計画\\s*\\d{4}\\s*(?:の|における)|(?:今後|施策|計画|推進計画|取組)の)?方向性$");
   private static final Pattern PROGRESS_HEADING =
-      Pattern.compile("^(?:主な)?(?:取組・)?進捗(?:状況)?$|^主な取組(?:状況)?$");
+      Pattern.compile("^(?:主な|これまでの)?(?:取組[・の]?)?(?:進捗|実施)(?:状況)?(?:等)?$|^(?:主な)?取組(?:状況)?$");
   private static final Pattern TABLE_HEADING =
       Pattern.compile(
           "^(?:知的財産推進計画\\s*\\d{4}\\s*の|今後の)?方向性\\s*\\t\\s*(?:主な)?(?:取組・)?(?:進捗|取組)(?:状況)?$");
   private static final Pattern AREA =
-      Pattern.compile("^(?:-\\s*)?\\((\\d{1,2})\\)\\s*([^。]{1,60}?)\\s*(\\*\\*)?\\s*$");
+      Pattern.compile("^(?:\\((\\d{1,2})\\)|(\\d{1,2})\\))\\s*([^。]{1,60}?)\\s*(\\*\\*)?\\s*$");
+
+  /** The number of an area as printed: (3), （３）, 3), ③. */
+  private static final Pattern AREA_NUMBER =
+      Pattern.compile("^(?:[(（]\\s*[0-9０-９]{1,2}\\s*[)）]|[0-9０-９]{1,2}\\s*[)）]|[①-⑳])");
+
   private static final Pattern PART = Pattern.compile("^(\\d{1,2})[.．]\\s*([^。]{1,40})$");
   private static final Pattern SUBPART = Pattern.compile("^[-－]([^\\s-][^。]{0,39})$");
   private static final Pattern HTML =
@@ -37,11 +42,44 @@ final class Lines {
   }
 
   static boolean isProgramHeading(String trimmed) {
-    return PROGRAM_HEADING.matcher(nfkc(trimmed)).matches();
+    return PROGRAM_HEADING.matcher(headingWords(trimmed)).matches();
   }
 
   static boolean isProgressHeading(String trimmed) {
-    return PROGRESS_HEADING.matcher(nfkc(trimmed)).matches();
+    return PROGRESS_HEADING.matcher(headingWords(trimmed)).matches();
+  }
+
+  /**
+   * The words of a heading line without its decoration: a leading list marker (■, ○, -), enclosing
+   * brackets (【主な進捗状況】, ＜方向性＞, [方向性]), a trailing colon, and all spaces.
+   */
+  static String headingWords(String trimmed) {
+    String t = nfkc(stripListMarker(trimmed)).replaceAll("\\s+", "");
+    if (t.length() >= 2 && BRACKETS.indexOf(t.charAt(0)) >= 0) {
+      int open = BRACKETS.indexOf(t.charAt(0));
+      if (open % 2 == 0 && t.charAt(t.length() - 1) == BRACKETS.charAt(open + 1)) {
+        t = t.substring(1, t.length() - 1);
+      }
+    }
+    return t.replaceFirst("[:：]$", "");
+  }
+
+  /** Pairs of brackets that may enclose a heading (after NFKC). */
+  private static final String BRACKETS = "【】<>[]《》〈〉「」";
+
+  /**
+   * The line without a leading list marker: a dash, a glyph (■ ○ ❑ …), ・, or a dash and a glyph,
+   * and the spaces after it. A line without one is returned as it is.
+   */
+  static String stripListMarker(String trimmed) {
+    String rest = trimmed;
+    if (!rest.isEmpty() && isDash(rest.charAt(0))) {
+      rest = rest.substring(1).stripLeading();
+    }
+    if (!rest.isEmpty() && (BULLET_GLYPHS.indexOf(rest.charAt(0)) >= 0 || isDot(rest.charAt(0)))) {
+      rest = rest.substring(1).stripLeading();
+    }
+    return rest;
   }
 
   static boolean isTableHeading(String trimmed) {
@@ -56,12 +94,21 @@ final class Lines {
   record Area(int number, String title, boolean highlighted) {}
 
   static Optional<Area> area(String trimmed) {
-    Matcher m = AREA.matcher(nfkc(trimmed));
+    String t = stripListMarker(trimmed);
+    Matcher number = AREA_NUMBER.matcher(t);
+    if (!number.lookingAt()) {
+      return Optional.empty();
+    }
+    char first = t.charAt(0);
+    String normal =
+        first >= '①' && first <= '⑳' ? "(" + (first - '①' + 1) + ")" + t.substring(1) : t;
+    Matcher m = AREA.matcher(nfkc(normal));
     if (!m.matches()) {
       return Optional.empty();
     }
-    String title = stripEmphasis(cutTitle(trimmed));
-    return Optional.of(new Area(Integer.parseInt(m.group(1)), title, m.group(3) != null));
+    String title = stripEmphasis(t.substring(number.end()).strip());
+    int n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+    return Optional.of(new Area(n, title, m.group(4) != null));
   }
 
   /** A numbered part heading such as "1. 知的財産の「創造」". */
@@ -80,12 +127,6 @@ final class Lines {
   static Optional<String> subpart(String trimmed) {
     Matcher m = SUBPART.matcher(nfkc(trimmed));
     return m.matches() ? Optional.of(trimmed.substring(1).strip()) : Optional.empty();
-  }
-
-  /** The title of an area line, cut from the original text after its "(n)". */
-  private static String cutTitle(String trimmed) {
-    int close = indexOfAny(trimmed, ")）");
-    return trimmed.substring(close + 1).strip();
   }
 
   static String stripEmphasis(String s) {
@@ -243,11 +284,11 @@ final class Lines {
     return nfkc(text).replaceAll("\\s+", "");
   }
 
-  private static boolean isDash(char c) {
-    return c == '-' || c == '－' || c == '‐' || c == '−' || c == '–' || c == '*';
+  static boolean isDash(char c) {
+    return c == '-' || c == '－' || c == '‐' || c == '−' || c == '–' || c == '—' || c == '*';
   }
 
-  private static boolean isDot(char c) {
+  static boolean isDot(char c) {
     return c == '・' || c == '･';
   }
 

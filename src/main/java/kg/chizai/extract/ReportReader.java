@@ -146,6 +146,10 @@ public final class ReportReader {
     }
     Optional<Lines.Part> part = Lines.part(t);
     if (part.isPresent() && Lines.looksLikeTitle(part.get().title())) {
+      List<Listed> run = inPartHeader() ? numberedRun(i) : List.of();
+      if (run.size() >= 2) {
+        return contentsList(run);
+      }
       return partHeading(i, part.get());
     }
     if (knownPartHeader(i, t)) {
@@ -159,11 +163,130 @@ public final class ReportReader {
     }
     Optional<Bullet> bullet = Lines.bullet(t);
     if (bullet.isPresent()) {
+      List<Listed> run = inPartHeader() ? bulletRun(i) : List.of();
+      if (run.size() >= 2) {
+        return contentsList(run);
+      }
+      if (isDividerTitle(i, bullet.get())) {
+        // ■ コンテンツ戦略 before its areas: a divider page's title, whatever its glyph.
+        String title = Lines.stripEmphasis(bullet.get().text());
+        if (!knownPartHeader(i, title)) {
+          newPart(i, title, Optional.empty());
+          startSheet(i, currentPart);
+          sheet.touch(i);
+        }
+        return i + 1;
+      }
       bulletLine(i, bullet.get());
       return i + 1;
     }
     paragraph(i, t);
     return i + 1;
+  }
+
+  // ---------------------------------------------------------------- contents lists by shape
+
+  /** An area as a contents list gives it, at its line. */
+  private record Listed(int line, Area area) {}
+
+  /**
+   * Whether the current sheet has nothing but a part's title so far: where a contents list of the
+   * part's areas may stand.
+   */
+  private boolean inPartHeader() {
+    return currentPart != null
+        && sheet != null
+        && !sheet.closed
+        && sheet.headerOnly()
+        && sheet.section == currentPart
+        && currentSection == currentPart;
+  }
+
+  /**
+   * 1. 司令塔機能の強化 / 2. コンテンツと…: numbered lines that count up from line {@code i}, each a title. A run
+   * of two or more after a part's title is the list of its areas, not more parts.
+   */
+  private List<Listed> numberedRun(int i) {
+    List<Listed> run = new ArrayList<>();
+    int j = i;
+    while (j > 0) {
+      Optional<Lines.Part> p = Lines.part(src.line(j).strip());
+      if (p.isEmpty() || !Lines.looksLikeTitle(p.get().title())) {
+        break;
+      }
+      if (!run.isEmpty() && p.get().number() != run.get(run.size() - 1).area().number() + 1) {
+        break;
+      }
+      String title = Lines.stripEmphasis(p.get().title());
+      boolean highlighted = p.get().title().strip().endsWith("**");
+      run.add(new Listed(j, new Area(p.get().number(), title, highlighted)));
+      j = nextNonBlank(j + 1);
+    }
+    return run;
+  }
+
+  /**
+   * ○ 司令塔機能の強化 / ○ コンテンツと…: bullet lines with the same marker from line {@code i}, each a short
+   * title with no sentence punctuation. A run of two or more after a part's title is the list of
+   * its areas, numbered by their place in it; a lead statement or a direction is a sentence.
+   */
+  private List<Listed> bulletRun(int i) {
+    List<Listed> run = new ArrayList<>();
+    String marker = null;
+    int j = i;
+    while (j > 0) {
+      String t = src.line(j).strip();
+      Optional<Bullet> b = Lines.bullet(t);
+      if (b.isEmpty() || b.get().text().isEmpty()) {
+        break;
+      }
+      String text = b.get().text();
+      String title = Lines.stripEmphasis(text);
+      String m = t.substring(0, t.length() - Lines.stripListMarker(t).length()).strip();
+      if (!Lines.looksLikeTitle(title) || (marker != null && !marker.equals(m))) {
+        break;
+      }
+      marker = m;
+      run.add(new Listed(j, new Area(run.size() + 1, title, text.endsWith("**"))));
+      j = nextNonBlank(j + 1);
+    }
+    return run;
+  }
+
+  /**
+   * Whether a bullet line is the title of a divider page: a short title whose next line is a
+   * numbered area line or a numbered list of areas.
+   */
+  private boolean isDividerTitle(int i, Bullet b) {
+    String title = Lines.stripEmphasis(b.text());
+    if (title.isEmpty()
+        || !Lines.looksLikeTitle(title)
+        || (openEntry != null && openEntry.accepts(b.style()))
+        || (sheet != null && !sheet.closed && sheet.zone == Zone.DIRECTIONS)) {
+      return false;
+    }
+    int j = nextNonBlank(i + 1);
+    if (j <= 0) {
+      return false;
+    }
+    String next = src.line(j).strip();
+    return Lines.area(next).isPresent()
+        || (Lines.part(next).isPresent() && numberedRun(j).size() >= 2);
+  }
+
+  /** Whether a list of areas starts at line {@code j}: an area line, or a run of titles. */
+  private boolean startsList(int j) {
+    if (j <= 0) {
+      return false;
+    }
+    String t = src.line(j).strip();
+    if (Lines.area(t).isPresent()) {
+      return true;
+    }
+    if (Lines.part(t).isPresent()) {
+      return numberedRun(j).size() >= 2;
+    }
+    return Lines.bullet(t).isPresent() && bulletRun(j).size() >= 2;
   }
 
   // ---------------------------------------------------------------- cover
@@ -221,7 +344,21 @@ public final class ReportReader {
   // ---------------------------------------------------------------- sections and sheets
 
   private int partHeading(int i, Lines.Part part) {
-    newPart(i, part.title(), Optional.of(part.number()));
+    SectionBuilder seen = null;
+    for (SectionBuilder p : sections.values()) {
+      if (p.parent == null
+          && Optional.of(part.number()).equals(p.number)
+          && Lines.comparable(p.title).equals(Lines.comparable(part.title()))) {
+        seen = p;
+      }
+    }
+    if (seen != null) {
+      // The part again (after a list of parts, or on a divider page): the same part.
+      currentPart = seen;
+      currentSection = seen;
+    } else {
+      newPart(i, part.title(), Optional.of(part.number()));
+    }
     startSheet(i, currentPart);
     sheet.touch(i);
     int j = nextNonBlank(i + 1);
@@ -289,37 +426,62 @@ public final class ReportReader {
       newPart(i, "", Optional.empty());
       warnings.add(Problem.warning(file, i, "area listed before any part heading"));
     }
-    if (lines.size() == 1) {
-      Area a = Lines.area(src.line(i).strip()).orElseThrow();
-      SectionBuilder s = child(currentPart, a.title(), Optional.of(a.number()), i);
-      currentSection = s;
-      if (sheet == null || !sheet.headerOnly() || sheet.closed) {
-        startSheet(i, s);
-      } else {
-        sheet.section = s;
+    if (lines.size() > 1) {
+      List<Listed> run = new ArrayList<>();
+      for (int line : lines) {
+        run.add(new Listed(line, Lines.area(src.line(line).strip()).orElseThrow()));
       }
-      sheet.touch(i);
-      return i + 1;
+      return contentsList(run);
+    }
+    Area a = Lines.area(src.line(i).strip()).orElseThrow();
+    SectionBuilder s = child(currentPart, a.title(), Optional.of(a.number()), i);
+    currentSection = s;
+    if (sheet == null || !sheet.headerOnly() || sheet.closed) {
+      startSheet(i, s);
+    } else {
+      sheet.section = s;
+    }
+    sheet.touch(i);
+    return i + 1;
+  }
+
+  /**
+   * A contents list: the areas of the current part, in order, on a contents sheet of their own; the
+   * area marked ** is the one that follows. Its lines are never directions.
+   */
+  private int contentsList(List<Listed> run) {
+    int i = run.get(0).line();
+    if (currentPart == null) {
+      newPart(i, "", Optional.empty());
+      warnings.add(Problem.warning(file, i, "area listed before any part heading"));
     }
     if (sheet == null || !sheet.headerOnly() || sheet.closed) {
       startSheet(i, currentPart);
     }
     sheet.section = currentPart;
     SectionBuilder highlighted = null;
-    for (int line : lines) {
-      Area a = Lines.area(src.line(line).strip()).orElseThrow();
-      SectionBuilder s = child(currentPart, a.title(), Optional.of(a.number()), line);
+    for (Listed l : run) {
+      SectionBuilder s = listedChild(currentPart, l.area(), l.line());
       sheet.listed.add(s);
-      if (a.highlighted()) {
+      if (l.area().highlighted()) {
         highlighted = s;
       }
-      sheet.touch(line);
+      sheet.touch(l.line());
     }
     sheet.highlighted = highlighted;
     sheet.closed = true;
     currentSection = highlighted != null ? highlighted : currentPart;
-    int last = lines.get(lines.size() - 1);
-    return last + 1;
+    return run.get(run.size() - 1).line() + 1;
+  }
+
+  /** The area a contents list names: one already seen with its title, else by its number. */
+  private SectionBuilder listedChild(SectionBuilder parent, Area a, int line) {
+    for (SectionBuilder s : sections.values()) {
+      if (s.parent == parent && Lines.comparable(s.title).equals(Lines.comparable(a.title()))) {
+        return s;
+      }
+    }
+    return child(parent, a.title(), Optional.of(a.number()), line);
   }
 
   private void newPart(int line, String title, Optional<Integer> number) {
@@ -770,9 +932,9 @@ public final class ReportReader {
     return -1;
   }
 
+  /** Whether the next line with text is an area line or starts a contents list. */
   private boolean nextNonBlankIsArea(int i) {
-    int j = nextNonBlank(i + 1);
-    return j > 0 && Lines.area(src.line(j).strip()).isPresent();
+    return startsList(nextNonBlank(i + 1));
   }
 
   static String abbreviate(String s) {

@@ -1,14 +1,11 @@
 package kg.chizai.extract;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kg.chizai.base.Sha256;
 import kg.chizai.extract.text.TextFold;
 import kg.chizai.model.NamedThing;
 
@@ -193,14 +190,6 @@ final class ThingFinder {
   }
 
   private static String hash(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)),
-              0,
-              6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
+    return Sha256.hex(s).substring(0, 12);
   }
 }

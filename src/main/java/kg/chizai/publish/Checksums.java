@@ -1,31 +1,42 @@
 package kg.chizai.publish;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import kg.chizai.base.Sha256;
 
-/** SHA-256 digests and the {@code SHA256SUMS} file that {@code sha256sum -c} checks. */
+/** The {@code SHA256SUMS} file of a release, in the format GNU {@code sha256sum -c} checks. */
 final class Checksums {
 
   private Checksums() {}
 
-  /** The SHA-256 of {@code bytes}, as lower-case hex. */
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
-
-  /** {@code <hex> <path>} per file, in path order (the format of GNU {@code sha256sum}). */
+  /** {@code <hex> <path>} per file, in path order. */
   static byte[] sha256sums(SortedMap<String, byte[]> files) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      sb.append(sha256(f.getValue())).append("  ").append(f.getKey()).append('\n');
+      sb.append(Sha256.hex(f.getValue())).append("  ").append(f.getKey()).append('\n');
     }
-    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The entries of a {@code SHA256SUMS} file, path to hex, in file order; empty when a line is not
+   * of the form {@code sha256sum} writes (not a file this program wrote).
+   */
+  static java.util.Optional<Map<String, String>> parse(byte[] sums) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : new String(sums, StandardCharsets.UTF_8).split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.length() < 67
+          || !line.substring(0, 64).matches("[0-9a-f]{64}")
+          || !line.startsWith("  ", 64)) {
+        return java.util.Optional.empty();
+      }
+      out.put(line.substring(66), line.substring(0, 64));
+    }
+    return java.util.Optional.of(out);
   }
 }

@@ -2,6 +2,7 @@ package kg.chizai.publish;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import kg.chizai.base.Sha256;
 import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.Formats;
+import kg.chizai.rdf.Formats.Format;
 import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Linksets;
 import kg.chizai.rdf.Namespaces;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -48,51 +53,6 @@ import org.apache.jena.vocabulary.VOID;
  */
 final class Description {
 
-  /** The licence of the dataset: CC BY 4.0, with which the source's terms are compatible. */
-  static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
-
-  private static final List<String> KEYWORDS_JA =
-      List.of("知的財産推進計画", "知的財産戦略", "進捗状況", "府省庁", "著作権", "コンテンツ");
-
-  private static final List<String> KEYWORDS_EN =
-      List.of(
-          "intellectual property",
-          "IP strategic program",
-          "progress report",
-          "Japan",
-          "government",
-          "linked data");
-
-  /** A dataset that the release may link to, recognised by the IRI prefixes of its things. */
-  record Target(String slug, String homepage, String titleJa, String titleEn, List<String> spaces) {
-
-    boolean contains(String iri) {
-      return spaces.stream().anyMatch(iri::startsWith);
-    }
-  }
-
-  /** e-Gov law data: statutes and articles on e-Gov 法令検索 (links come with statute mentions). */
-  static final Target EGOV_LAWS =
-      new Target(
-          "e-gov-laws",
-          "https://laws.e-gov.go.jp/",
-          "e-Gov法令検索",
-          "e-Gov law search (Japanese laws and regulations)",
-          List.of(
-              "https://laws.e-gov.go.jp/",
-              "http://laws.e-gov.go.jp/",
-              "https://elaws.e-gov.go.jp/",
-              "http://elaws.e-gov.go.jp/"));
-
-  /** Wikidata: government bodies carry {@code owl:sameAs} links where the table knows them. */
-  static final Target WIKIDATA =
-      new Target(
-          "wikidata",
-          "https://www.wikidata.org/",
-          "ウィキデータ",
-          "Wikidata",
-          List.of("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/"));
-
   /** The release this one follows, with a one-paragraph summary of what changed. */
   record Previous(String version, String iri, String notes) {}
 
@@ -111,6 +71,7 @@ final class Description {
       Optional<Previous> previous) {}
 
   private final Input in;
+  private final DescriptionText text;
   private final Iris iris;
   private final Model m;
   private final Resource release;
@@ -118,6 +79,7 @@ final class Description {
 
   private Description(Input in) {
     this.in = in;
+    this.text = DescriptionText.packaged();
     this.iris = in.iris();
     this.m = ModelFactory.createDefaultModel();
     m.setNsPrefixes(prefixes());
@@ -147,10 +109,9 @@ final class Description {
   private void run() {
     List<Resource> reports = reports();
     Resource publisher = publisher();
-    Resource license = m.createResource(LICENSE);
+    Resource license = m.createResource(text.get("license.iri"));
     license.addProperty(RDF.type, DCTerms.LicenseDocument);
-    license.addProperty(
-        RDFS.label, "Creative Commons Attribution 4.0 International (CC BY 4.0)", "en");
+    license.addProperty(RDFS.label, text.get("license.label.en"), "en");
 
     Map<Resource, Long> classes = classEntities();
     String en = descriptionEn(reports, classes);
@@ -161,11 +122,8 @@ final class Description {
 
     release.addProperty(RDF.type, DCAT.Dataset);
     release.addProperty(RDF.type, VOID.Dataset);
-    release.addProperty(DCTerms.title, "知財KG：知的財産推進計画の進捗状況（" + years + "）", "ja");
-    release.addProperty(
-        DCTerms.title,
-        "chizai-kg: progress of Japan's Intellectual Property Strategic Program (" + years + ")",
-        "en");
+    release.addProperty(DCTerms.title, text.fill("release.title.ja", Map.of("years", years)), "ja");
+    release.addProperty(DCTerms.title, text.fill("release.title.en", Map.of("years", years)), "en");
     release.addProperty(DCTerms.description, ja, "ja");
     release.addProperty(DCTerms.description, en, "en");
     release.addProperty(DCTerms.identifier, iris.release(in.version()));
@@ -201,8 +159,8 @@ final class Description {
     release.addProperty(DCTerms.spatial, Vocab.Eu.countryJapan);
     release.addProperty(DCAT.theme, Vocab.Eu.themeGovernment);
     release.addProperty(DCTerms.accrualPeriodicity, Vocab.Eu.frequencyAnnual);
-    KEYWORDS_JA.forEach(k -> release.addProperty(DCAT.keyword, k, "ja"));
-    KEYWORDS_EN.forEach(k -> release.addProperty(DCAT.keyword, k, "en"));
+    text.list("keywords.ja").forEach(k -> release.addProperty(DCAT.keyword, k, "ja"));
+    text.list("keywords.en").forEach(k -> release.addProperty(DCAT.keyword, k, "en"));
     release.addProperty(DCAT.landingPage, m.createResource(iris.base()));
     conformsTo();
     service();
@@ -217,17 +175,10 @@ final class Description {
   private Resource dataset(Resource publisher, Resource license) {
     Resource dataset = m.createResource(iris.dataset());
     dataset.addProperty(RDF.type, DCAT.Dataset);
-    dataset.addProperty(DCTerms.title, "知財KG：知的財産推進計画の進捗状況", "ja");
-    dataset.addProperty(
-        DCTerms.title,
-        "chizai-kg: progress of Japan's Intellectual Property Strategic Program",
-        "en");
-    dataset.addProperty(DCTerms.description, "知的財産推進計画の進捗状況報告をリンクトデータ化したデータセット。版ごとに公開する。", "ja");
-    dataset.addProperty(
-        DCTerms.description,
-        "The progress reports on Japan's Intellectual Property Strategic Program as linked data,"
-            + " published in releases.",
-        "en");
+    dataset.addProperty(DCTerms.title, text.get("dataset.title.ja"), "ja");
+    dataset.addProperty(DCTerms.title, text.get("dataset.title.en"), "en");
+    dataset.addProperty(DCTerms.description, text.get("dataset.description.ja"), "ja");
+    dataset.addProperty(DCTerms.description, text.get("dataset.description.en"), "en");
     dataset.addProperty(DCTerms.publisher, publisher);
     dataset.addProperty(DCTerms.license, license);
     dataset.addProperty(Vocab.Dcat3.hasVersion, release);
@@ -292,30 +243,21 @@ final class Description {
             .or(() -> publisherLabel(report, "ja"))
             .orElse("");
     String title = literal(report, DCTerms.title, "ja").orElse(report.getURI());
-    StringBuilder sb = new StringBuilder("出典：").append(publisher).append('「').append(title);
-    sb.append('」');
-    issuedMonth(report).ifPresent(ym -> sb.append('（').append(japaneseDate(ym)).append('）'));
-    return sb.append("（chizai-kg により構造化・RDF化して加工）").toString();
+    Optional<YearMonth> issued = issuedMonth(report);
+    if (issued.isEmpty()) {
+      return text.fill("credit.undated.ja", Map.of("publisher", publisher, "title", title));
+    }
+    return text.fill(
+        "credit.ja",
+        Map.of("publisher", publisher, "title", title, "date", japaneseDate(issued.get())));
   }
 
   private Resource rights(List<Resource> reports) {
     Resource r = m.createResource(iris.rights(in.version()));
     r.addProperty(RDF.type, DCTerms.RightsStatement);
     String credits = reports.stream().map(this::credit).collect(Collectors.joining("、"));
-    r.addProperty(
-        RDFS.label,
-        "原典は日本国政府のコンテンツであり、政府標準利用規約（第2.0版）に従って利用している（同規約はクリエイティブ・コモンズ 表示 4.0"
-            + " 国際（CC BY 4.0）と互換）。本データセットは CC BY 4.0 で提供する。利用・再配布の際は次のとおり出典を記載すること："
-            + credits,
-        "ja");
-    r.addProperty(
-        RDFS.label,
-        "The source reports are Government of Japan content, used under the Government of Japan"
-            + " Standard Terms of Use (version 2.0), which are compatible with CC BY 4.0. This"
-            + " dataset is published under CC BY 4.0. When you use or redistribute it, credit the"
-            + " source as: "
-            + credits,
-        "en");
+    r.addProperty(RDFS.label, text.fill("rights.ja", Map.of("credits", credits)), "ja");
+    r.addProperty(RDFS.label, text.fill("rights.en", Map.of("credits", credits)), "en");
     return r;
   }
 
@@ -367,8 +309,8 @@ final class Description {
   private Resource publisher() {
     Resource p = m.createResource(iris.publisher());
     p.addProperty(RDF.type, FOAF.Agent);
-    p.addProperty(FOAF.name, "chizai-kg", "en");
-    p.addProperty(FOAF.name, "知財KG", "ja");
+    p.addProperty(FOAF.name, text.get("publisher.name.en"), "en");
+    p.addProperty(FOAF.name, text.get("publisher.name.ja"), "ja");
     return p;
   }
 
@@ -388,55 +330,37 @@ final class Description {
   }
 
   private String descriptionEn(List<Resource> reports, Map<Resource, Long> classes) {
-    return "Linked data converted from "
-        + count(reports.size(), "progress report")
-        + " on Japan's Intellectual Property Strategic Program ("
-        + reports.stream()
-            .map(r -> literal(r, DCTerms.title, "ja").orElse(r.getURI()))
-            .collect(Collectors.joining(", "))
-        + "): "
-        + count(classes.getOrDefault(CKG.Section, 0L), "section")
-        + ", "
-        + count(classes.getOrDefault(CKG.Sheet, 0L), "sheet")
-        + ", "
-        + count(classes.getOrDefault(CKG.Direction, 0L), "plan direction")
-        + ", "
-        + count(classes.getOrDefault(CKG.ProgressEntry, 0L), "progress entry", "progress entries")
-        + " with "
-        + count(classes.getOrDefault(CKG.EntryItem, 0L), "sub-item")
-        + ", and the "
-        + count(
-            classes.getOrDefault(CKG.GovernmentBody, 0L), "government body", "government bodies")
-        + " that report them. Every fact points back to its lines in the source text.";
+    Map<String, String> values = new HashMap<>();
+    values.put("titles", titles(reports, ", "));
+    values.put("reports", text.countEn("reports", reports.size()));
+    counts(classes).forEach((k, n) -> values.put(k, text.countEn(k, n)));
+    return text.fill("release.description.en", values);
   }
 
   private String descriptionJa(List<Resource> reports, Map<Resource, Long> classes) {
+    Map<String, String> values = new HashMap<>();
+    values.put("titles", titles(reports, "、"));
+    values.put("reports", String.valueOf(reports.size()));
+    counts(classes).forEach((k, n) -> values.put(k, String.valueOf(n)));
+    return text.fill("release.description.ja", values);
+  }
+
+  private static String titles(List<Resource> reports, String separator) {
     return reports.stream()
-            .map(r -> literal(r, DCTerms.title, "ja").orElse(r.getURI()))
-            .collect(Collectors.joining("、"))
-        + "（"
-        + reports.size()
-        + "件）をリンクトデータ化したもの。章・分野"
-        + classes.getOrDefault(CKG.Section, 0L)
-        + "、ページ"
-        + classes.getOrDefault(CKG.Sheet, 0L)
-        + "、方向性"
-        + classes.getOrDefault(CKG.Direction, 0L)
-        + "、主な進捗状況の記載"
-        + classes.getOrDefault(CKG.ProgressEntry, 0L)
-        + "（小項目"
-        + classes.getOrDefault(CKG.EntryItem, 0L)
-        + "）、府省庁等"
-        + classes.getOrDefault(CKG.GovernmentBody, 0L)
-        + "を含む。各記載は原文テキストの該当行を参照する。";
+        .map(r -> literal(r, DCTerms.title, "ja").orElse(r.getURI()))
+        .collect(Collectors.joining(separator));
   }
 
-  private static String count(long n, String singular) {
-    return count(n, singular, singular + "s");
-  }
-
-  private static String count(long n, String singular, String plural) {
-    return n + " " + (n == 1 ? singular : plural);
+  /** The counts the descriptions state, by placeholder name. */
+  private static Map<String, Long> counts(Map<Resource, Long> classes) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("sections", classes.getOrDefault(CKG.Section, 0L));
+    out.put("sheets", classes.getOrDefault(CKG.Sheet, 0L));
+    out.put("directions", classes.getOrDefault(CKG.Direction, 0L));
+    out.put("entries", classes.getOrDefault(CKG.ProgressEntry, 0L));
+    out.put("items", classes.getOrDefault(CKG.EntryItem, 0L));
+    out.put("bodies", classes.getOrDefault(CKG.GovernmentBody, 0L));
+    return out;
   }
 
   // ------------------------------------------------------------------ ontology, service, catalog
@@ -455,8 +379,8 @@ final class Description {
     shapesNode.addProperty(RDF.type, DCTerms.Standard);
     copy(shapes, shapesNode, OWL.versionInfo);
     release.addProperty(DCTerms.conformsTo, shapesNode);
-    fileDistribution(version, "ontology/chizai.ttl", "text/turtle", "RDF_TURTLE");
-    fileDistribution(shapesNode, "ontology/shapes.ttl", "text/turtle", "RDF_TURTLE");
+    fileDistribution(version, Release.ONTOLOGY, Formats.TURTLE);
+    fileDistribution(shapesNode, Release.SHAPES, Formats.TURTLE);
   }
 
   private static Resource ontologyNode(Model ontology) {
@@ -470,8 +394,8 @@ final class Description {
   private void service() {
     Resource service = m.createResource(iris.sparqlService());
     service.addProperty(RDF.type, DCAT.DataService);
-    service.addProperty(DCTerms.title, "知財KG SPARQLエンドポイント", "ja");
-    service.addProperty(DCTerms.title, "chizai-kg SPARQL endpoint", "en");
+    service.addProperty(DCTerms.title, text.get("service.title.ja"), "ja");
+    service.addProperty(DCTerms.title, text.get("service.title.en"), "en");
     service.addProperty(DCAT.endpointURL, m.createResource(in.sparqlEndpoint()));
     service.addProperty(
         DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"));
@@ -482,11 +406,10 @@ final class Description {
   private void catalog(Resource dataset, Resource publisher) {
     Resource catalog = m.createResource(iris.catalog());
     catalog.addProperty(RDF.type, DCAT.Catalog);
-    catalog.addProperty(DCTerms.title, "知財KG データカタログ", "ja");
-    catalog.addProperty(DCTerms.title, "chizai-kg data catalog", "en");
-    catalog.addProperty(DCTerms.description, "知財KGのデータセットとSPARQLエンドポイント。", "ja");
-    catalog.addProperty(
-        DCTerms.description, "The datasets and the SPARQL endpoint of chizai-kg.", "en");
+    catalog.addProperty(DCTerms.title, text.get("catalog.title.ja"), "ja");
+    catalog.addProperty(DCTerms.title, text.get("catalog.title.en"), "en");
+    catalog.addProperty(DCTerms.description, text.get("catalog.description.ja"), "ja");
+    catalog.addProperty(DCTerms.description, text.get("catalog.description.en"), "en");
     catalog.addProperty(DCTerms.publisher, publisher);
     catalog.addProperty(DCTerms.language, Vocab.Eu.languageJapanese);
     catalog.addProperty(DCTerms.language, Vocab.Eu.languageEnglish);
@@ -498,25 +421,23 @@ final class Description {
   // ------------------------------------------------------------------ distributions
 
   private void distributions(Resource license) {
-    for (Dump dump : Dump.values()) {
+    for (Dump dump : Dump.ALL) {
       byte[] bytes = in.files().get(dump.fileName());
       if (bytes == null) {
         continue;
       }
-      Resource d = distribution(dump.fileName(), bytes, dump.mediaType(), dump.euFileType());
-      d.addProperty(
-          DCTerms.title,
-          dump.formatName()
-              + (dump.gzip() ? " dump, gzip-compressed" : " dump")
-              + (dump.quads() ? ", one named graph per report" : ""),
-          "en");
-      d.addProperty(
-          DCTerms.title,
-          dump.formatName()
-              + "形式"
-              + (dump.gzip() ? "（gzip圧縮）" : "")
-              + (dump.quads() ? "、報告ごとの名前付きグラフ" : ""),
-          "ja");
+      Resource d = distribution(dump.fileName(), bytes, dump.format());
+      for (String lang : List.of("en", "ja")) {
+        Map<String, String> values =
+            Map.of(
+                "format",
+                dump.format().label(),
+                "gzip",
+                dump.gzip() ? text.get("distribution.gzip." + lang) : "",
+                "graphs",
+                dump.quads() ? text.get("distribution.graphs." + lang) : "");
+        d.addProperty(DCTerms.title, text.fill("distribution.title." + lang, values), lang);
+      }
       if (dump.gzip()) {
         d.addProperty(DCAT.compressFormat, Vocab.mediaType("application/gzip"));
       }
@@ -524,33 +445,33 @@ final class Description {
       d.addProperty(DCTerms.rights, m.createResource(iris.rights(in.version())));
       release.addProperty(DCAT.distribution, d);
       release.addProperty(VOID.dataDump, m.createResource(in.downloadUrl() + dump.fileName()));
-      release.addProperty(VOID.feature, m.createResource(dump.w3cFormat()));
+      release.addProperty(VOID.feature, m.createResource(dump.format().w3cFormat()));
     }
   }
 
-  private void fileDistribution(Resource of, String name, String mediaType, String euType) {
+  private void fileDistribution(Resource of, String name, Format format) {
     byte[] bytes = in.files().get(name);
     if (bytes == null) {
       return;
     }
     of.addProperty(RDF.type, DCAT.Dataset);
-    Resource d = distribution(name, bytes, mediaType, euType);
+    Resource d = distribution(name, bytes, format);
     d.addProperty(DCTerms.title, name, "en");
     of.addProperty(DCAT.distribution, d);
   }
 
-  private Resource distribution(String name, byte[] bytes, String mediaType, String euType) {
+  private Resource distribution(String name, byte[] bytes, Format format) {
     Resource d =
         m.createResource(iris.releasePart(in.version(), "distribution", name.replace('/', '-')));
     d.addProperty(RDF.type, DCAT.Distribution);
     d.addProperty(DCAT.downloadURL, m.createResource(in.downloadUrl() + name));
     d.addProperty(DCAT.accessURL, m.createResource(in.downloadUrl()));
-    d.addProperty(DCAT.mediaType, Vocab.mediaType(mediaType));
-    d.addProperty(DCTerms.format, Vocab.Eu.fileType(euType));
+    d.addProperty(DCAT.mediaType, Vocab.mediaType(format.mediaType()));
+    d.addProperty(DCTerms.format, Vocab.Eu.fileType(format.euFileType()));
     d.addLiteral(
         DCAT.byteSize,
         m.createTypedLiteral(String.valueOf(bytes.length), XSDDatatype.XSDnonNegativeInteger));
-    d.addProperty(Vocab.Spdx.checksum, checksum(d.getURI(), Checksums.sha256(bytes)));
+    d.addProperty(Vocab.Spdx.checksum, checksum(d.getURI(), Sha256.hex(bytes)));
     in.issued().ifPresent(i -> d.addProperty(DCTerms.issued, i));
     return d;
   }
@@ -653,49 +574,25 @@ final class Description {
     }
   }
 
+  /**
+   * The linksets to other datasets, as the data describes them ({@link Linksets}, in the reference
+   * graph), copied with the datasets they link to, as subsets of the release.
+   */
   private void linksets() {
-    for (Target target : List.of(EGOV_LAWS, WIKIDATA)) {
-      long links = 0;
-      Set<String> predicates = new TreeSet<>();
-      for (Iterator<Triple> it = union.find(); it.hasNext(); ) {
-        Triple t = it.next();
-        if (t.getObject().isURI()
-            && target.contains(t.getObject().getURI())
-            && !t.getPredicate().equals(RDF.type.asNode())) {
-          links++;
-          predicates.add(t.getPredicate().getURI());
+    Model data = ModelFactory.createModelForGraph(union);
+    List<Resource> linksets =
+        Linksets.TARGETS.stream()
+            .map(t -> data.createResource(iris.linkset(t.slug())))
+            .filter(r -> r.hasProperty(RDF.type, VOID.Linkset))
+            .toList();
+    for (Resource ls : linksets) {
+      m.add(ls.listProperties());
+      for (Statement target : ls.listProperties(VOID.objectsTarget).toList()) {
+        if (target.getObject().isURIResource()) {
+          m.add(target.getResource().listProperties());
         }
       }
-      if (links == 0 && target != EGOV_LAWS) {
-        continue;
-      }
-      Resource other = m.createResource(target.homepage());
-      other.addProperty(RDF.type, VOID.Dataset);
-      other.addProperty(DCTerms.title, target.titleJa(), "ja");
-      other.addProperty(DCTerms.title, target.titleEn(), "en");
-      other.addProperty(FOAF.homepage, other);
-      for (String space : target.spaces()) {
-        other.addProperty(VOID.uriSpace, space);
-      }
-      Resource ls = m.createResource(iris.releasePart(in.version(), "linkset", target.slug()));
-      ls.addProperty(RDF.type, VOID.Linkset);
-      ls.addProperty(VOID.subjectsTarget, release);
-      ls.addProperty(VOID.objectsTarget, other);
-      ls.addLiteral(VOID.triples, integer(links));
-      for (String p : predicates) {
-        ls.addProperty(VOID.linkPredicate, m.createResource(p));
-      }
-      ls.addProperty(
-          DCTerms.description,
-          "Links (for example owl:sameAs, rdfs:seeAlso) from things in this release to "
-              + target.titleEn()
-              + ", counted from the links the data holds.",
-          "en");
-      ls.addProperty(
-          DCTerms.description,
-          "本リリースから" + target.titleJa() + "へのリンク（owl:sameAs、rdfs:seeAlso など）。",
-          "ja");
-      release.addProperty(VOID.subset, ls);
+      release.addProperty(VOID.subset, m.createResource(ls.getURI()));
     }
   }
 
@@ -728,7 +625,6 @@ final class Description {
         return s;
       }
     }
-    return "t-"
-        + Checksums.sha256(iri.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    return "t-" + Sha256.hex(iri).substring(0, 16);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
+import kg.chizai.rdf.Formats;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -81,7 +82,9 @@ public final class Dumps {
           Problem.error(
               file.toString(),
               0,
-              "unknown RDF format: use .nt, .nq, .ttl, .trig, .jsonld or .rdf (optionally .gz)"));
+              "unknown RDF format: use one of the extensions "
+                  + Formats.extensions()
+                  + " (optionally .gz)"));
     }
     Dataset ds = DatasetFactory.create();
     try {

@@ -1,19 +1,10 @@
 package kg.chizai.publish;
 
-import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,15 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
+import kg.chizai.base.Resources;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.Namespaces;
+import kg.chizai.rdf.JsonLdWriter;
 import kg.chizai.rdf.Ontology;
 import kg.chizai.rdf.RdfFiles;
+import kg.chizai.rdf.SortedTurtle;
 import kg.chizai.validate.Conformance;
 import kg.chizai.validate.Shacl;
 import kg.chizai.validate.Validation;
@@ -233,13 +226,12 @@ public final class Release {
     }
 
     SortedMap<String, byte[]> files = new TreeMap<>();
-    JsonObject context = JsonLdWriter.context(Ontology.model(), Namespaces.prefixes());
-    for (Dump d : Dump.values()) {
-      files.put(d.fileName(), dump(data, d, context));
+    for (Dump d : Dump.ALL) {
+      files.put(d.fileName(), dump(data, d));
     }
-    files.put(CONTEXT, JsonLdWriter.contextBytes(context));
-    files.put(ONTOLOGY, resource(Ontology.RESOURCE));
-    files.put(SHAPES, resource(Shacl.RESOURCE));
+    files.put(CONTEXT, JsonLdWriter.contextBytes(JsonLdWriter.context()));
+    files.put(ONTOLOGY, Resources.bytes(Ontology.RESOURCE));
+    files.put(SHAPES, Resources.bytes(Shacl.RESOURCE));
 
     Optional<GraphDiff> diff = Optional.empty();
     Optional<Description.Previous> previous = Optional.empty();
@@ -281,35 +273,21 @@ public final class Release {
     files.put(
         DESCRIPTION,
         SortedTurtle.write(
-            description, List.of(iris.catalog(), iris.dataset(), iris.release(version))));
+                description,
+                description,
+                Optional.empty(),
+                List.of(iris.catalog(), iris.dataset(), iris.release(version)))
+            .getBytes(StandardCharsets.UTF_8));
     files.put(SHA256SUMS, Checksums.sha256sums(files));
     return new Release(iris, version, data, files, conformance, diff, time, description);
   }
 
-  private static byte[] dump(Dataset data, Dump d, JsonObject context) {
+  private static byte[] dump(Dataset data, Dump d) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      switch (d) {
-        case NTRIPLES_GZ -> RdfFiles.write(data, RdfFiles.Format.NTRIPLES, out);
-        case NQUADS_GZ -> RdfFiles.write(data, RdfFiles.Format.NQUADS, out);
-        case TURTLE -> RdfFiles.write(data, RdfFiles.Format.TURTLE, out);
-        case TRIG -> RdfFiles.write(data, RdfFiles.Format.TRIG, out);
-        case RDFXML -> RdfFiles.write(data, RdfFiles.Format.RDFXML, out);
-        case JSONLD -> JsonLdWriter.write(data, context, out);
-      }
+      RdfFiles.write(data, d.format(), out);
       byte[] bytes = out.toByteArray();
       return d.gzip() ? Gzip.compress(bytes) : bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = Release.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the classpath: " + name);
-      }
-      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -369,98 +347,28 @@ public final class Release {
   }
 
   /**
-   * Writes the release into {@code dir}: every file goes into a temporary directory beside it,
-   * which replaces {@code dir} only when complete. A failed run leaves {@code dir} as it was. An
-   * existing {@code dir} must be empty or a previous release (it has a {@value #SHA256SUMS}).
+   * What writing a release did.
+   *
+   * @param directory the versioned directory that {@code dir} now links to
+   * @param notes what the user should know: leftovers of an interrupted publish removed, a target
+   *     recovered, an older release moved aside
    */
-  public void writeTo(Path dir) {
-    Path target = dir.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    Path tmp = null;
-    Path old = null;
-    try {
-      if (Files.exists(target)) {
-        if (!Files.isDirectory(target)) {
-          throw cannotWrite(dir, "exists and is not a directory");
-        }
-        try (Stream<Path> s = Files.list(target)) {
-          if (s.findAny().isPresent() && !Files.isRegularFile(target.resolve(SHA256SUMS))) {
-            throw cannotWrite(
-                dir, "is not empty and not a release (no " + SHA256SUMS + "): not replacing it");
-          }
-        }
-      }
-      Files.createDirectories(parent);
-      tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-      FileTime mtime = FileTime.from(time);
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Path file = tmp.resolve(f.getKey());
-        Files.createDirectories(file.getParent());
-        Files.write(file, f.getValue());
-        permissions(file, "rw-r--r--");
-        Files.setLastModifiedTime(file, mtime);
-      }
-      try (Stream<Path> s = Files.walk(tmp)) {
-        for (Path d : s.filter(Files::isDirectory).toList()) {
-          permissions(d, "rwxr-xr-x");
-          Files.setLastModifiedTime(d, mtime);
-        }
-      }
-      if (Files.exists(target)) {
-        old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        move(target, old);
-      }
-      move(tmp, target);
-      tmp = null;
-    } catch (IOException e) {
-      throw cannotWrite(dir, message(e));
-    } finally {
-      deleteQuietly(tmp);
-      deleteQuietly(old);
-    }
+  public record Written(Path directory, List<String> notes) {}
+
+  /**
+   * Writes the release to {@code dir} so that, whatever moment the process is killed, {@code dir}
+   * holds a complete, checksummed release, this one or the one before: {@code dir} becomes a
+   * symbolic link to a versioned directory beside it (see {@link ReleaseDirectory}). An existing
+   * {@code dir} must be empty or a release this program wrote, unchanged since; anything else in it
+   * is refused with exit code 4, naming the files.
+   */
+  public Written writeTo(Path dir) {
+    return writeTo(dir, step -> {});
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  private static void permissions(Path p, String perms) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-    if (view != null) {
-      view.setPermissions(PosixFilePermissions.fromString(perms));
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    if (p == null || !Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // Best effort: a hidden leftover named after the target, never the target itself.
-    }
-  }
-
-  private static ChizaiException cannotWrite(Path dir, String why) {
-    return new ChizaiException(
-        ExitCode.OUTPUT,
-        List.of(Problem.error(dir.toString(), 0, "cannot write the release: " + why)));
-  }
-
-  /** File-system errors often carry only a path: say what happened to it. */
-  private static String message(IOException e) {
-    if (e instanceof FileSystemException f) {
-      String what = f.getClass().getSimpleName().replace("Exception", "");
-      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : what);
-    }
-    return e.toString();
+  /** As {@link #writeTo(Path)}, telling {@code steps} the name of each step as it is done. */
+  public Written writeTo(Path dir, Consumer<String> steps) {
+    ReleaseDirectory.Outcome o = ReleaseDirectory.write(dir, version, files, time, steps);
+    return new Written(o.release(), o.notes());
   }
 }

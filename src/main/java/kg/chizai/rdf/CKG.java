@@ -276,9 +276,43 @@ public final class CKG {
   /** ckg:verb 動詞. */
   public static final Property verb = property("verb");
 
+  /** ckg:statedIn 記載箇所. */
+  public static final Property statedIn = property("statedIn");
+
+  /** ckg:StatedTime 時の記載. */
+  public static final Resource StatedTime = resource("StatedTime");
+
+  /** ckg:statesTime 時の記載. */
+  public static final Property statesTime = property("statesTime");
+
+  /** ckg:timeRole 時の役割. */
+  public static final Property timeRole = property("timeRole");
+
+  /** ckg:earliestDay 最も早い日. */
+  public static final Property earliestDay = property("earliestDay");
+
+  /** ckg:latestDay 最も遅い日. */
+  public static final Property latestDay = property("latestDay");
+
+  /** ckg:startOffset 開始位置. */
+  public static final Property startOffset = property("startOffset");
+
+  /** ckg:endOffset 終了位置. */
+  public static final Property endOffset = property("endOffset");
+
   /** A concept of the event-type scheme ({@code …/def/event-type#publication}). */
   public static Resource eventType(String code) {
     return ResourceFactory.createResource(ONTOLOGY + "/event-type#" + code);
+  }
+
+  /** A concept of the time-role scheme ({@code …/def/time-role#budget}). */
+  public static Resource timeRole(String code) {
+    return ResourceFactory.createResource(ONTOLOGY + "/time-role#" + code);
+  }
+
+  /** A concept of the date-qualifier scheme ({@code …/def/date-qualifier#end}). */
+  public static Resource dateQualifier(String code) {
+    return ResourceFactory.createResource(ONTOLOGY + "/date-qualifier#" + code);
   }
 
   /** A concept of the status scheme ({@code …/def/status#done}). */

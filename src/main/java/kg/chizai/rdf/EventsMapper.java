@@ -7,9 +7,11 @@ import kg.chizai.model.Event;
 import kg.chizai.model.Events;
 import kg.chizai.model.Mentions;
 import kg.chizai.model.Report;
+import kg.chizai.model.StatedTime;
 import kg.chizai.model.Status;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
@@ -18,9 +20,11 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Maps events and statuses to RDF. Events live under their report ({@code …/event/{entry}-{n}});
- * fiscal years are shared OWL-Time intervals ({@code …/id/fiscal-year/2025}) whose beginning and
- * end are instants ({@code …/id/day/2025-04-01}).
+ * Maps events, stated times and statuses to RDF. Events and stated times live under their report
+ * ({@code …/event/{entry}-{n}}, {@code …/time/entry-{entry}-{n}}); an event is linked to the stated
+ * time that dates it with OWL-Time's {@code time:hasTime}; fiscal years are shared OWL-Time
+ * intervals ({@code …/id/fiscal-year/2025}) whose beginning and end are instants ({@code
+ * …/id/day/2025-04-01}).
  */
 final class EventsMapper {
 
@@ -31,6 +35,8 @@ final class EventsMapper {
       ResourceFactory.createProperty(Namespaces.TIME, "inXSDDate");
   private static final Resource INSTANT =
       ResourceFactory.createResource(Namespaces.TIME + "Instant");
+  private static final Property HAS_TIME =
+      ResourceFactory.createProperty(Namespaces.TIME, "hasTime");
   private static final Property WAS_ASSOCIATED_WITH =
       ResourceFactory.createProperty(Namespaces.PROV, "wasAssociatedWith");
 
@@ -45,7 +51,7 @@ final class EventsMapper {
       }
     }
     for (Event ev : events.events()) {
-      Resource r = g.createResource(iris.event(report, ev.entry(), ev.ordinal()));
+      Resource r = g.createResource(iris.event(report, ev.item(), ev.ordinal()));
       r.addProperty(RDF.type, CKG.Event);
       r.addProperty(CKG.eventType, CKG.eventType(ev.type()));
       r.addProperty(CKG.verb, ev.verb(), "ja");
@@ -55,7 +61,11 @@ final class EventsMapper {
               + ev.date().map(d -> " " + d.lexical()).orElse("")
               + ev.fiscalYear().map(y -> " FY" + y).orElse(""),
           "ja");
-      r.addProperty(CKG.sourceEntry, g.createResource(iris.entry(report, ev.entry())));
+      Resource item = g.createResource(MentionsMapper.itemIri(report, ev.item(), iris));
+      r.addProperty(CKG.statedIn, item);
+      if (ev.fromEntry()) {
+        r.addProperty(CKG.sourceEntry, item);
+      }
       for (String agent : ev.agents()) {
         r.addProperty(WAS_ASSOCIATED_WITH, g.createResource(iris.body(agent)));
       }
@@ -64,22 +74,64 @@ final class EventsMapper {
               o ->
                   r.addProperty(
                       CKG.eventObject, g.createResource(MentionsMapper.target(o, iris, mentions))));
-      ev.date()
-          .ifPresent(
-              d ->
-                  r.addProperty(
-                      CKG.date, g.createTypedLiteral(d.lexical(), datatype(d.xsdType()))));
+      ev.date().ifPresent(d -> r.addProperty(CKG.date, literal(d, g)));
       ev.fiscalYear().ifPresent(y -> r.addProperty(CKG.fiscalYear, fiscalYear(y, iris, reference)));
       if (ev.date().isPresent() || ev.fiscalYear().isPresent()) {
         r.addLiteral(CKG.dateRelative, ev.relative());
       }
-      ev.qualifier().ifPresent(q -> r.addProperty(CKG.dateQualifier, q));
+      ev.qualifier().ifPresent(q -> r.addProperty(CKG.dateQualifier, CKG.dateQualifier(q)));
       r.addProperty(CKG.surfaceText, ev.surface(), "ja");
-      r.addLiteral(
-          CKG.lineStart, g.createTypedLiteral(String.valueOf(ev.line()), XSDDatatype.XSDinteger));
-      r.addLiteral(
-          CKG.lineEnd, g.createTypedLiteral(String.valueOf(ev.line()), XSDDatatype.XSDinteger));
+      r.addLiteral(CKG.lineStart, integer(ev.line(), g));
+      r.addLiteral(CKG.lineEnd, integer(ev.line(), g));
     }
+    for (StatedTime t : events.times()) {
+      statedTime(report, t, mentions, iris, g, reference);
+    }
+  }
+
+  /** A stated time, linked from its item (and sub-items) and from the events it dates. */
+  private static void statedTime(
+      Report report, StatedTime t, Mentions mentions, Iris iris, Model g, Model reference) {
+    Resource r = g.createResource(iris.statedTime(report, t.item(), t.ordinal()));
+    r.addProperty(RDF.type, CKG.StatedTime);
+    r.addProperty(RDFS.label, t.surface(), "ja");
+    t.dates().forEach(d -> r.addProperty(CKG.date, literal(d, g)));
+    t.fiscalYears().forEach(y -> r.addProperty(CKG.fiscalYear, fiscalYear(y, iris, reference)));
+    t.earliest()
+        .ifPresent(
+            d ->
+                r.addProperty(
+                    CKG.earliestDay, g.createTypedLiteral(d.toString(), XSDDatatype.XSDdate)));
+    t.latest()
+        .ifPresent(
+            d ->
+                r.addProperty(
+                    CKG.latestDay, g.createTypedLiteral(d.toString(), XSDDatatype.XSDdate)));
+    t.roles().forEach(role -> r.addProperty(CKG.timeRole, CKG.timeRole(role)));
+    r.addLiteral(CKG.dateRelative, t.relative());
+    t.qualifier().ifPresent(q -> r.addProperty(CKG.dateQualifier, CKG.dateQualifier(q)));
+    r.addLiteral(CKG.approximate, t.approximate());
+    r.addProperty(CKG.surfaceText, t.surface(), "ja");
+    r.addLiteral(CKG.lineStart, integer(t.position().lineStart(), g));
+    r.addLiteral(CKG.startOffset, integer(t.position().startOffset(), g));
+    r.addLiteral(CKG.lineEnd, integer(t.position().lineEnd(), g));
+    r.addLiteral(CKG.endOffset, integer(t.position().endOffset(), g));
+    g.createResource(MentionsMapper.itemIri(report, t.item(), iris)).addProperty(CKG.statesTime, r);
+    String itemId = t.item().substring(t.item().indexOf(':') + 1);
+    for (int sub : t.entryItems()) {
+      g.createResource(iris.item(report, itemId, sub)).addProperty(CKG.statesTime, r);
+    }
+    for (int ordinal : t.events()) {
+      g.createResource(iris.event(report, t.item(), ordinal)).addProperty(HAS_TIME, r);
+    }
+  }
+
+  private static Literal literal(Event.DateValue d, Model g) {
+    return g.createTypedLiteral(d.lexical(), datatype(d.xsdType()));
+  }
+
+  private static Literal integer(int n, Model g) {
+    return g.createTypedLiteral(String.valueOf(n), XSDDatatype.XSDinteger);
   }
 
   private static RDFDatatype datatype(String xsd) {

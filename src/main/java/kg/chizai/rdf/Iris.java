@@ -106,9 +106,24 @@ public final class Iris {
     return report(report) + "/quantity/" + segment(itemKey + "-" + ordinal);
   }
 
-  /** An event stated by an entry: {@code …/event/4-2-1}. */
-  public String event(Report report, String entryId, int ordinal) {
-    return report(report) + "/event/" + segment(entryId + "-" + ordinal);
+  /**
+   * An event stated by an item ({@code entry:4-2}, {@code direction:3-1}, {@code lead:2-6}): {@code
+   * …/event/4-2-1} for an entry's, {@code …/event/direction-3-1-1} for a direction's.
+   */
+  public String event(Report report, String itemKey, int ordinal) {
+    String local =
+        itemKey.startsWith("entry:")
+            ? itemKey.substring("entry:".length())
+            : itemKey.replace(':', '-');
+    return report(report) + "/event/" + segment(local + "-" + ordinal);
+  }
+
+  /**
+   * A time stated by an item ({@code entry:4-2}, {@code direction:3-1}, {@code lead:2-6}): {@code
+   * …/time/entry-4-2-1}.
+   */
+  public String statedTime(Report report, String itemKey, int ordinal) {
+    return report(report) + "/time/" + segment(itemKey.replace(':', '-') + "-" + ordinal);
   }
 
   /** A Japanese fiscal year: {@code …/id/fiscal-year/2025}. */

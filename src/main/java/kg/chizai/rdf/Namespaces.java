@@ -50,6 +50,8 @@ public final class Namespaces {
           .setNsPrefix("time", TIME)
           .setNsPrefix("evtype", CKG.ONTOLOGY + "/event-type#")
           .setNsPrefix("status", CKG.ONTOLOGY + "/status#")
+          .setNsPrefix("timerole", CKG.ONTOLOGY + "/time-role#")
+          .setNsPrefix("dateq", CKG.ONTOLOGY + "/date-qualifier#")
           .setNsPrefix("void", VOID)
           .setNsPrefix("foaf", FOAF)
           .setNsPrefix("xsd", XSD.NS)

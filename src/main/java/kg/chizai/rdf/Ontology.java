@@ -1,8 +1,7 @@
 package kg.chizai.rdf;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayInputStream;
+import kg.chizai.base.Resources;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -23,16 +22,9 @@ public final class Ontology {
 
   /** A fresh copy of the ontology graph. */
   public static Model model() {
-    try (InputStream in = Ontology.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("ontology missing from the classpath: " + RESOURCE);
-      }
-      Model m = ModelFactory.createDefaultModel();
-      RDFDataMgr.read(m, in, Lang.TURTLE);
-      return m;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Model m = ModelFactory.createDefaultModel();
+    RDFDataMgr.read(m, new ByteArrayInputStream(Resources.bytes(RESOURCE)), Lang.TURTLE);
+    return m;
   }
 
   /** Adds the ontology to a dataset as its own named graph ({@link Iris#ontologyGraph()}). */

@@ -78,40 +78,10 @@ public final class RdfMapper {
         body(b, iris, reference);
       }
     }
-    linkset(reference, iris);
     ds.addNamedModel(iris.referenceGraph(), reference);
+    Linksets.addTo(
+        ds.asDatasetGraph().getUnionGraph(), iris, ds.getNamedModel(iris.referenceGraph()));
     return ds;
-  }
-
-  /**
-   * Describes the links to e-Gov law data as a VoID linkset: how many statutes are linked and to
-   * which target. Written only when there is at least one link.
-   */
-  private static void linkset(Model reference, Iris iris) {
-    long links =
-        reference
-            .listStatements(null, CKG.eGovLawPage, (org.apache.jena.rdf.model.RDFNode) null)
-            .toList()
-            .size();
-    long statutes = reference.listSubjectsWithProperty(RDF.type, CKG.Statute).toList().size();
-    if (links == 0) {
-      return;
-    }
-    String voidNs = Namespaces.VOID;
-    Resource ls = reference.createResource(iris.linkset("e-gov-law"));
-    ls.addProperty(RDF.type, reference.createResource(voidNs + "Linkset"));
-    ls.addProperty(RDFS.label, "Links from chizai-kg statutes to e-Gov 法令検索", "en");
-    ls.addProperty(RDFS.label, "chizai-kg の法令から e-Gov 法令検索へのリンク", "ja");
-    ls.addProperty(reference.createProperty(voidNs, "linkPredicate"), CKG.eGovLawPage);
-    ls.addProperty(
-        reference.createProperty(voidNs, "objectsTarget"),
-        reference.createResource("https://laws.e-gov.go.jp/"));
-    ls.addProperty(
-        reference.createProperty(voidNs, "triples"),
-        reference.createTypedLiteral(String.valueOf(links), XSDDatatype.XSDinteger));
-    ls.addProperty(
-        reference.createProperty(voidNs, "entities"),
-        reference.createTypedLiteral(String.valueOf(statutes), XSDDatatype.XSDinteger));
   }
 
   private static Model model() {

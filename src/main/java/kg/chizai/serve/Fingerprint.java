@@ -8,15 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import kg.chizai.base.Sha256;
 import org.apache.jena.Jena;
 
 /**
@@ -60,7 +59,7 @@ public record Fingerprint(String sha256, List<String> parts) {
       all.update(part.getBytes(StandardCharsets.UTF_8));
       all.update((byte) '\n');
     }
-    return new Fingerprint(HexFormat.of().formatHex(all.digest()), parts);
+    return new Fingerprint(Sha256.hex(all), parts);
   }
 
   /** The text of the fingerprint file: the digest on the first line, then the parts. */
@@ -125,7 +124,7 @@ public record Fingerprint(String sha256, List<String> parts) {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the code at " + location, e);
     }
-    return HexFormat.of().formatHex(md.digest());
+    return Sha256.hex(md);
   }
 
   private static List<Path> filesIn(Path dir) {
@@ -148,14 +147,10 @@ public record Fingerprint(String sha256, List<String> parts) {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    return HexFormat.of().formatHex(md.digest());
+    return Sha256.hex(md);
   }
 
   private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return Sha256.digest();
   }
 }

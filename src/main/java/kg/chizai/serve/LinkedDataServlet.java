@@ -7,19 +7,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import kg.chizai.rdf.Namespaces;
+import java.util.stream.Stream;
+import kg.chizai.rdf.Formats;
+import kg.chizai.rdf.Formats.Format;
+import kg.chizai.rdf.RdfFiles;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
@@ -36,37 +36,27 @@ final class LinkedDataServlet extends HttpServlet {
   /** Incoming triples kept for one page; the rest are for SPARQL. */
   static final int MAX_INCOMING = 2000;
 
-  /** The representations offered: {@code ?format=} value, media type, Jena writer format. */
-  enum Format {
-    HTML("html", "text/html", null),
-    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
-    JSONLD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY),
-    NTRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8),
-    RDFXML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN);
+  /** The short name and media type of the HTML page, offered first. */
+  static final String HTML_KEY = "html";
 
-    final String key;
-    final String mediaType;
-    final RDFFormat rdf;
+  static final String HTML_TYPE = "text/html";
 
-    Format(String key, String mediaType, RDFFormat rdf) {
-      this.key = key;
-      this.mediaType = mediaType;
-      this.rdf = rdf;
-    }
+  /**
+   * The RDF representations offered: every {@linkplain Formats format} that holds one graph, by the
+   * same short name ({@code ?format=ttl}) and media type as everywhere else.
+   */
+  static final List<Format> RDF_FORMATS = Formats.ALL.stream().filter(Format::triples).toList();
 
-    static Optional<Format> byKey(String key) {
-      return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
-    }
-
-    static Optional<Format> byMediaType(String mediaType) {
-      return Arrays.stream(values()).filter(f -> f.mediaType.equals(mediaType)).findFirst();
-    }
+  /** A representation: the HTML page, or an RDF format. */
+  private record Wanted(Optional<Format> rdf) {
+    static final Wanted HTML = new Wanted(Optional.empty());
   }
 
   /** Offered in this order: the first acceptable one wins ties (so {@code *}/{@code *} is HTML). */
   private static final AcceptList OFFERS =
       AcceptList.create(
-          Arrays.stream(Format.values()).map(f -> f.mediaType).toArray(String[]::new));
+          Stream.concat(Stream.of(HTML_TYPE), RDF_FORMATS.stream().map(Format::mediaType))
+              .toArray(String[]::new));
 
   private final transient DatasetGraph dsg;
   private final transient Site site;
@@ -88,7 +78,7 @@ final class LinkedDataServlet extends HttpServlet {
       return;
     }
     resp.setHeader("Vary", "Accept");
-    Optional<Format> format = choose(req, resp);
+    Optional<Wanted> format = choose(req, resp);
     if (format.isEmpty()) {
       return;
     }
@@ -98,7 +88,7 @@ final class LinkedDataServlet extends HttpServlet {
       send(resp, format.get(), path, ontology, () -> ontologyHtml());
       return;
     }
-    Optional<Description> d = Description.read(dsg, site.iriAt(path), MAX_INCOMING);
+    Optional<ResourceGraph> d = ResourceGraph.read(dsg, site.iriAt(path), MAX_INCOMING);
     if (d.isEmpty()) {
       notFound(resp, format.get(), site.iriAt(path));
       return;
@@ -115,20 +105,28 @@ final class LinkedDataServlet extends HttpServlet {
     return html;
   }
 
-  /** The format asked for, or empty after answering 400 (bad parameter) or 406. */
-  private static Optional<Format> choose(HttpServletRequest req, HttpServletResponse resp)
+  /**
+   * The representation asked for: an RDF format, or empty for the HTML page; empty after answering
+   * 400 (bad parameter) or 406.
+   */
+  private static Optional<Wanted> choose(HttpServletRequest req, HttpServletResponse resp)
       throws IOException {
     String param = req.getParameter("format");
     if (param != null) {
-      Optional<Format> f = Format.byKey(param.toLowerCase(Locale.ROOT));
+      String key = param.toLowerCase(Locale.ROOT);
+      if (key.equals(HTML_KEY)) {
+        return Optional.of(Wanted.HTML);
+      }
+      Optional<Format> f = RDF_FORMATS.stream().filter(x -> x.key().equals(key)).findFirst();
       if (f.isEmpty()) {
         plain(resp, 400, "unknown format '" + param + "': use one of " + keys());
+        return Optional.empty();
       }
-      return f;
+      return Optional.of(new Wanted(f));
     }
     String accept = req.getHeader("Accept");
     if (accept == null || accept.isBlank()) {
-      return Optional.of(Format.HTML);
+      return Optional.of(Wanted.HTML);
     }
     MediaType m;
     try {
@@ -136,7 +134,11 @@ final class LinkedDataServlet extends HttpServlet {
     } catch (RuntimeException e) {
       m = null;
     }
-    Optional<Format> f = m == null ? Optional.empty() : Format.byMediaType(m.getContentTypeStr());
+    if (m != null && m.getContentTypeStr().equals(HTML_TYPE)) {
+      return Optional.of(Wanted.HTML);
+    }
+    String type = m == null ? null : m.getContentTypeStr();
+    Optional<Format> f = RDF_FORMATS.stream().filter(x -> x.mediaType().equals(type)).findFirst();
     if (f.isEmpty()) {
       plain(
           resp,
@@ -144,47 +146,48 @@ final class LinkedDataServlet extends HttpServlet {
           "not acceptable: "
               + accept
               + "\noffered: "
-              + Arrays.stream(Format.values())
-                  .map(x -> x.mediaType)
+              + Stream.concat(Stream.of(HTML_TYPE), RDF_FORMATS.stream().map(Format::mediaType))
                   .collect(Collectors.joining(", ")));
+      return Optional.empty();
     }
-    return f;
+    return Optional.of(new Wanted(f));
   }
 
   private static void send(
-      HttpServletResponse resp, Format f, String path, Model data, Supplier<String> html)
+      HttpServletResponse resp, Wanted wanted, String path, Model data, Supplier<String> html)
       throws IOException {
-    for (Format alt : Format.values()) {
+    resp.addHeader(
+        "Link",
+        "<" + path + "?format=" + HTML_KEY + ">; rel=\"alternate\"; type=\"" + HTML_TYPE + "\"");
+    for (Format alt : RDF_FORMATS) {
       resp.addHeader(
           "Link",
           "<"
               + path
               + "?format="
-              + alt.key
+              + alt.key()
               + ">; rel=\"alternate\"; type=\""
-              + alt.mediaType
+              + alt.mediaType()
               + "\"");
     }
     resp.setHeader("Cache-Control", "public, max-age=300");
     resp.setCharacterEncoding("UTF-8");
-    if (f == Format.HTML) {
+    if (wanted.rdf().isEmpty()) {
       resp.setContentType("text/html; charset=utf-8");
       byte[] body = html.get().getBytes(StandardCharsets.UTF_8);
       resp.setContentLength(body.length);
       resp.getOutputStream().write(body);
       return;
     }
-    resp.setContentType(f.mediaType + (f == Format.RDFXML ? "" : "; charset=utf-8"));
-    if (data.getNsPrefixMap().isEmpty()) {
-      data.setNsPrefixes(Namespaces.prefixes());
-    }
+    Format f = wanted.rdf().get();
+    resp.setContentType(f.mediaType() + (f == Formats.RDFXML ? "" : "; charset=utf-8"));
     try (OutputStream out = resp.getOutputStream()) {
-      RDFWriter.source(data).format(f.rdf).output(out);
+      RdfFiles.write(data, f, out);
     }
   }
 
-  private void notFound(HttpServletResponse resp, Format f, String iri) throws IOException {
-    if (f != Format.HTML) {
+  private void notFound(HttpServletResponse resp, Wanted wanted, String iri) throws IOException {
+    if (wanted.rdf().isPresent()) {
       plain(resp, 404, "not found: " + iri);
       return;
     }
@@ -210,6 +213,7 @@ final class LinkedDataServlet extends HttpServlet {
   }
 
   private static String keys() {
-    return Arrays.stream(Format.values()).map(f -> f.key).collect(Collectors.joining(", "));
+    return Stream.concat(Stream.of(HTML_KEY), RDF_FORMATS.stream().map(Format::key))
+        .collect(Collectors.joining(", "));
   }
 }

@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.ELI;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -26,12 +27,12 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 
 /**
- * The HTML page of one thing, as a pure function of its {@link Description} and the {@link Site}:
+ * The HTML page of one thing, as a pure function of its {@link ResourceGraph} and the {@link Site}:
  * its name in Japanese (and English where known), its types, the source quote with sheet and line
  * numbers, every property with its ontology label, the incoming links, download links for its data
  * and the 出典 credit line. Every literal is escaped.
  *
- * <pre>{@code String html = ResourcePage.render(description, site);}</pre>
+ * <pre>{@code String html = ResourcePage.render(graph, site);}</pre>
  */
 final class ResourcePage {
 
@@ -44,8 +45,6 @@ final class ResourcePage {
           SKOS.altLabel.getURI(),
           DCTerms.title.getURI(),
           CKG.sourceText.getURI());
-
-  private static final Pattern LAW = Pattern.compile("id/law/([0-9A-Za-z]+)(?:/.*)?");
 
   /** The formats offered for download: parameter value and name. */
   static final Map<String, String> DOWNLOADS = new LinkedHashMap<>();
@@ -92,7 +91,7 @@ final class ResourcePage {
 
   private ResourcePage() {}
 
-  static String render(Description d, Site site) {
+  static String render(ResourceGraph d, Site site) {
     Model all = ModelFactory.createUnion(d.data(), d.context());
     Labels labels = new Labels(all, site.ontology());
     Resource r = all.getResource(d.iri());
@@ -125,7 +124,7 @@ final class ResourcePage {
     }
 
     source(b, r, all, site);
-    statute(b, d.iri(), site);
+    statute(b, r, all);
 
     b.append("<section class=\"properties\">\n<h2>属性 <span lang=\"en\">Properties</span></h2>\n");
     b.append("<table class=\"kv\">\n");
@@ -219,19 +218,34 @@ final class ResourcePage {
     b.append("</p>\n</section>\n");
   }
 
-  private static void statute(StringBuilder b, String iri, Site site) {
-    if (!iri.startsWith(site.base())) {
-      return;
+  /**
+   * The e-Gov 法令検索 page of a statute or article, as the data states it ({@code ckg:eGovLawPage},
+   * made from the reference table's link template); an article without one links its statute's.
+   */
+  private static void statute(StringBuilder b, Resource r, Model all) {
+    Set<String> pages = new TreeSet<>(pages(r));
+    if (pages.isEmpty()) {
+      for (Statement s : r.listProperties(ELI.is_part_of).toList()) {
+        if (s.getObject().isURIResource()) {
+          pages.addAll(pages(all.getResource(s.getResource().getURI())));
+        }
+      }
     }
-    Matcher m = LAW.matcher(iri.substring(site.base().length()));
-    if (m.matches()) {
-      String egov = "https://laws.e-gov.go.jp/law/" + m.group(1);
+    for (String egov : pages) {
       b.append("<p class=\"egov\">e-Gov 法令検索: ").append(Html.link(egov, egov)).append("</p>\n");
     }
   }
 
+  private static List<String> pages(Resource r) {
+    return r.listProperties(CKG.eGovLawPage).toList().stream()
+        .map(Statement::getObject)
+        .filter(RDFNode::isURIResource)
+        .map(o -> o.asResource().getURI())
+        .toList();
+  }
+
   private static void incoming(
-      StringBuilder b, Description d, Resource r, Labels labels, Site site) {
+      StringBuilder b, ResourceGraph d, Resource r, Labels labels, Site site) {
     Map<String, List<String>> in = new TreeMap<>(order(labels));
     for (Statement s : d.data().listStatements(null, null, r).toList()) {
       if (s.getSubject().isURIResource()) {

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import kg.chizai.base.Resources;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -36,7 +35,8 @@ final class SiteServlet extends HttpServlet {
   /** Most hits a search page lists. */
   static final int MAX_HITS = 500;
 
-  private static final String YASGUI = "/META-INF/resources/webjars/zazuko__yasgui/4.5.0/build/";
+  /** YASGUI's files, in the WebJar of the version the build put on the classpath. */
+  private static final String YASGUI = webJar("org.webjars.npm", "zazuko__yasgui") + "build/";
 
   /** Asset path → classpath resource and media type. */
   private static final Map<String, String[]> ASSETS =
@@ -129,7 +129,7 @@ final class SiteServlet extends HttpServlet {
               }
               LinkedHashSet<String> iris = new LinkedHashSet<>();
               hits.forEach(h -> iris.add(h.iri()));
-              return Description.facts(dsg, iris);
+              return ResourceGraph.facts(dsg, iris);
             });
     String page = SearchPage.render(q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site);
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
@@ -143,13 +143,20 @@ final class SiteServlet extends HttpServlet {
   }
 
   private static byte[] resource(String name) {
-    try (InputStream in = SiteServlet.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the classpath: " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return Resources.bytes(name);
+  }
+
+  /**
+   * Where a WebJar keeps its files ({@code /META-INF/resources/webjars/<artifact>/<version>/}), the
+   * version read from the {@code pom.properties} Maven packs into every jar: the pom names the
+   * version once.
+   */
+  static String webJar(String groupId, String artifactId) {
+    String pom = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+    String version = Resources.properties(pom).getProperty("version");
+    if (version == null || version.isBlank()) {
+      throw new IllegalStateException("no version in " + pom);
     }
+    return "/META-INF/resources/webjars/" + artifactId + "/" + version.strip() + "/";
   }
 }

@@ -1,12 +1,11 @@
 package kg.chizai.validate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import kg.chizai.base.Resources;
 import kg.chizai.rdf.Namespaces;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -62,16 +61,9 @@ public final class Shacl {
 
   /** The shapes graph, as packaged. */
   public static Model shapesModel() {
-    try (InputStream in = Shacl.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("shapes missing from the classpath: " + RESOURCE);
-      }
-      Model m = ModelFactory.createDefaultModel();
-      RDFDataMgr.read(m, in, Lang.TURTLE);
-      return m;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Model m = ModelFactory.createDefaultModel();
+    RDFDataMgr.read(m, new ByteArrayInputStream(Resources.bytes(RESOURCE)), Lang.TURTLE);
+    return m;
   }
 
   private static Shapes shapes() {

@@ -54,6 +54,47 @@ class LinesTest {
     assertTrue(Lines.area("(1) これは文なので見出しではない。").isEmpty());
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "○ （１）　司令塔機能の強化**|1|司令塔機能の強化|true",
+        "■ (3) 海外へのビジネス展開力の向上|3|海外へのビジネス展開力の向上|false",
+        "・(2) コンテンツと地方創生の好循環プラン|2|コンテンツと地方創生の好循環プラン|false",
+        "− (7) デジタルアーカイブの推進|7|デジタルアーカイブの推進|false",
+        "4) デジタル・ビジネスに対応した構造改革の推進|4|デジタル・ビジネスに対応した構造改革の推進|false",
+        "③ クールジャパンの推進|3|クールジャパンの推進|false",
+        "- ❑ ⑤ コンテンツ産業を支える人材強化|5|コンテンツ産業を支える人材強化|false"
+      })
+  void area_anyMarkerAndNumbering(String line, int number, String title, boolean highlighted) {
+    Lines.Area a = Lines.area(line).orElseThrow(() -> new AssertionError(line));
+    assertEquals(number, a.number());
+    assertEquals(title, a.title());
+    assertEquals(highlighted, a.highlighted());
+  }
+
+  @Test
+  void area_notASentenceOrAPart() {
+    assertTrue(Lines.area("○ (1) これは文なので見出しではない。").isEmpty());
+    assertTrue(Lines.area("1. 知的財産の「創造」").isEmpty());
+    assertTrue(Lines.area("○ 司令塔機能の強化").isEmpty());
+  }
+
+  @Test
+  void headings_otherWordsBracketsAndMarkers() {
+    assertTrue(Lines.isProgramHeading("＜施策の方向性＞"));
+    assertTrue(Lines.isProgramHeading("【方向性】"));
+    assertTrue(Lines.isProgramHeading("■ 計画の方向性"));
+    assertTrue(Lines.isProgramHeading("今後の方向性："));
+    assertTrue(Lines.isProgramHeading("知的財産推進計画２０２４における方向性"));
+    assertTrue(Lines.isProgressHeading("【主な進捗状況】"));
+    assertTrue(Lines.isProgressHeading("＜主な取組状況＞"));
+    assertTrue(Lines.isProgressHeading("■ 進捗状況"));
+    assertTrue(Lines.isProgressHeading("主な実施状況"));
+    assertFalse(Lines.isProgramHeading("【文化庁】"));
+    assertFalse(Lines.isProgressHeading("【主な進捗状況について報告】"));
+  }
+
   @Test
   void headings_recognisedInAnyProgramYearAndWidth() {
     assertTrue(Lines.isProgramHeading("知的財産推進計画2025の方向性"));

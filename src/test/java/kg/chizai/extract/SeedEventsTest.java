@@ -37,7 +37,9 @@ class SeedEventsTest {
     // 125 【文化庁】…議論を行った。 none.   127 【経産省】…議論。 none.
     // 129 【総務省】…令和8年1月末に実写コンテンツ展開力強化官民協議会を開催。
     expected.put(129, List.of("holding 2026-01 END 実写コンテンツ展開力強化官民協議会"));
-    // 131, 145, 147, 149, 151, 153: participation, discussion, ongoing work: none.
+    // 131, 145, 147, 151, 153: participation, discussion, ongoing work: none.
+    // 149 【総務省】…令和7年度は新たに…推計方法について検討した: a dated consideration.
+    expected.put(149, List.of("consideration FY2025 - -"));
     // 167 【知財】「クリエイター・コンテンツ関係者支援ポータル」を構築した。
     expected.put(167, List.of("construction - - 「クリエイター・コンテンツ関係者支援ポータル」"));
     // 169, 173: cooperation and coordination: none.
@@ -45,16 +47,21 @@ class SeedEventsTest {
     expected.put(171, List.of("survey 2025-11 - -", "publication - - -"));
     Map<Integer, List<String>> actual = new TreeMap<>();
     for (Event e : events.events()) {
-      ProgressEntry entry = entry(e.entry());
+      if (!e.fromEntry()) {
+        continue;
+      }
+      ProgressEntry entry = entry(e.itemId());
       if (entry.sectionKey().equals(areaOne())) {
         actual
             .computeIfAbsent(entry.span().lineStart(), k -> new java.util.ArrayList<>())
             .add(
                 e.type()
                     + " "
-                    + e.date().map(Event.DateValue::lexical).orElse("-")
+                    + e.date()
+                        .map(Event.DateValue::lexical)
+                        .orElse(e.fiscalYear().map(y -> "FY" + y).orElse("-"))
                     + " "
-                    + e.qualifier().orElse("-")
+                    + e.qualifier().map(q -> q.toUpperCase(java.util.Locale.ROOT)).orElse("-")
                     + " "
                     + e.object().map(m -> m.surface()).orElse("-"));
       }

@@ -12,10 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kg.chizai.Pipeline.Conversion;
+import kg.chizai.base.Sha256;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Linksets;
 import kg.chizai.testing.Seed;
-import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -96,7 +97,9 @@ class DescriptionTest {
     Resource publisher = rel.getPropertyResourceValue(DCTerms.publisher);
     assertTrue(publisher.hasProperty(RDF.type, FOAF.Agent));
     assertTrue(publisher.hasProperty(FOAF.name));
-    assertEquals(Description.LICENSE, rel.getPropertyResourceValue(DCTerms.license).getURI());
+    assertEquals(
+        "https://creativecommons.org/licenses/by/4.0/",
+        rel.getPropertyResourceValue(DCTerms.license).getURI());
     String credit = rel.getProperty(DCTerms.bibliographicCitation).getString();
     assertTrue(credit.startsWith("出典：内閣府知的財産戦略推進事務局「「知的財産推進計画2025」の進捗状況」（令和8年4月）"), credit);
     Resource rights = rel.getPropertyResourceValue(DCTerms.rights);
@@ -106,7 +109,7 @@ class DescriptionTest {
 
   @Test
   void release_sourceReportsWithTheirSha256() throws Exception {
-    String sha = Checksums.sha256(Files.readAllBytes(SEED));
+    String sha = Sha256.hex(Files.readAllBytes(SEED));
     List<Resource> sources =
         rel.listProperties(DCTerms.source).mapWith(Statement::getResource).toList();
     assertEquals(1, sources.size());
@@ -136,7 +139,7 @@ class DescriptionTest {
     assertTrue(service.hasProperty(DCAT.servesDataset, rel));
     Set<String> dumps = new HashSet<>();
     rel.listProperties(VOID.dataDump).forEach(s -> dumps.add(s.getResource().getURI()));
-    for (Dump dump : Dump.values()) {
+    for (Dump dump : Dump.ALL) {
       assertTrue(dumps.contains(IRIS.downloads("2026-04") + dump.fileName()), dump.toString());
     }
   }
@@ -145,8 +148,8 @@ class DescriptionTest {
   void distribution_perDumpWithMediaTypeSizeAndChecksumOfTheBytes() {
     List<Resource> distributions =
         rel.listProperties(DCAT.distribution).mapWith(Statement::getResource).toList();
-    assertEquals(Dump.values().length, distributions.size());
-    for (Dump dump : Dump.values()) {
+    assertEquals(Dump.ALL.size(), distributions.size());
+    for (Dump dump : Dump.ALL) {
       Resource dist =
           distributions.stream()
               .filter(
@@ -159,13 +162,13 @@ class DescriptionTest {
       byte[] bytes = release.files().get(dump.fileName());
       assertEquals(bytes.length, integer(dist, DCAT.byteSize), dump.toString());
       assertEquals(
-          Checksums.sha256(bytes),
+          Sha256.hex(bytes),
           dist.getPropertyResourceValue(Vocab.Spdx.checksum)
               .getProperty(Vocab.Spdx.checksumValue)
               .getString(),
           dump.toString());
       assertEquals(
-          "http://www.iana.org/assignments/media-types/" + dump.mediaType(),
+          "http://www.iana.org/assignments/media-types/" + dump.format().mediaType(),
           dist.getPropertyResourceValue(DCAT.mediaType).getURI());
       assertEquals(dump.gzip(), dist.hasProperty(DCAT.compressFormat), dump.toString());
       assertTrue(dist.hasProperty(DCTerms.format));
@@ -215,45 +218,42 @@ class DescriptionTest {
   }
 
   @Test
-  void linkset_toEgovLaws_countsTheLinksTheDataHolds() {
-    Resource linkset = d.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
+  void linkset_toEgovLaws_isTheDatasOwnWithTheCountOfLinkTriples() {
+    String iri = IRIS.linkset(Linksets.EGOV_LAWS.slug());
+    Resource linkset = d.createResource(iri);
     assertTrue(linkset.hasProperty(RDF.type, VOID.Linkset));
     assertTrue(rel.hasProperty(VOID.subset, linkset));
+    // The description and the data say the same about it, triple for triple.
+    Model data = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(union);
+    assertEquals(
+        data.listStatements(data.createResource(iri), null, (RDFNode) null).toSet(),
+        d.listStatements(linkset, null, (RDFNode) null).toSet());
+    // One linkset to e-Gov, in the data and in the description.
+    assertEquals(
+        List.of(iri),
+        d.listSubjectsWithProperty(
+                VOID.objectsTarget, d.createResource("https://laws.e-gov.go.jp/"))
+            .mapWith(Resource::getURI)
+            .toList());
+    // void:triples counts the link triples: the statutes' and articles' e-Gov pages and API
+    // records, and nothing that merely describes the linkset.
     long links =
         union.find().toList().stream()
-            .filter(t -> t.getObject().isURI() && t.getObject().getURI().contains("e-gov.go.jp/"))
+            .filter(
+                t ->
+                    t.getPredicate().equals(CKG.eGovLawPage.asNode())
+                        || t.getPredicate().equals(CKG.eGovApiResource.asNode()))
             .count();
+    assertTrue(links > 0, "the converter links statutes to e-Gov");
     assertEquals(links, integer(linkset, VOID.triples));
     assertEquals(
+        Set.of(CKG.eGovLawPage, CKG.eGovApiResource),
+        linkset.listProperties(VOID.linkPredicate).mapWith(Statement::getResource).toSet());
+    assertEquals(
         "https://laws.e-gov.go.jp/", linkset.getPropertyResourceValue(VOID.objectsTarget).getURI());
-  }
-
-  @Test
-  void linkset_withStatuteLinksInTheData_countsThemAndNamesThePredicates() {
-    Resource before = d.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
-    long statuteLinks = integer(before, VOID.triples);
-    Conversion c = Seed.copy();
-    Model report = c.dataset().getNamedModel(IRIS.base() + "graph/report/2025-progress");
-    Resource entry = report.createResource(IRIS.base() + "id/report/2025-progress/entry/10-1");
-    entry.addProperty(
-        RDFS.seeAlso, report.createResource("https://laws.e-gov.go.jp/law/345AC0000000048"));
-    entry.addProperty(
-        OWL.sameAs,
-        report.createResource("https://laws.e-gov.go.jp/law/345AC0000000048#Mp-At_30_4"));
-    Model m =
-        Release.build(Validation.of(c.reports(), c.dataset()), IRIS, Release.Options.defaults())
-            .description();
-    Resource linkset = m.createResource(IRIS.releasePart("2026-04", "linkset", "e-gov-laws"));
-    assertTrue(statuteLinks > 0, "the converter links statutes to e-Gov");
-    assertEquals(statuteLinks + 2, integer(linkset, VOID.triples));
-    Set<String> predicates = new HashSet<>();
-    linkset
-        .listProperties(VOID.linkPredicate)
-        .forEach(s -> predicates.add(s.getResource().getURI()));
     assertTrue(
-        predicates.containsAll(Set.of(RDFS.seeAlso.getURI(), OWL.sameAs.getURI())),
-        predicates.toString());
-    assertTrue(predicates.contains(kg.chizai.rdf.CKG.eGovLawPage.getURI()), predicates.toString());
+        d.createResource("https://laws.e-gov.go.jp/")
+            .hasProperty(DCTerms.title, "e-Gov法令検索", "ja"));
   }
 
   @Test
@@ -276,6 +276,72 @@ class DescriptionTest {
     try (QueryExecution qe = QueryExecution.model(d).query(q).build()) {
       assertTrue(qe.execAsk());
     }
+  }
+
+  /**
+   * The fixed wording is the resource's, not the code's: what the file says is what is published.
+   */
+  @Test
+  void description_fixedWording_comesFromTheResource() throws Exception {
+    java.util.Properties text = new java.util.Properties();
+    try (var in =
+        Files.newBufferedReader(
+            Path.of("src/main/resources" + DescriptionText.RESOURCE),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      text.load(in);
+    }
+    Resource catalog = d.createResource(IRIS.catalog());
+    for (String lang : List.of("ja", "en")) {
+      assertEquals(
+          text.getProperty("catalog.title." + lang),
+          catalog.getProperty(DCTerms.title, lang).getString());
+      assertEquals(
+          text.getProperty("dataset.description." + lang),
+          d.createResource(IRIS.dataset()).getProperty(DCTerms.description, lang).getString());
+      Set<String> keywords = new HashSet<>();
+      rel.listProperties(DCAT.keyword)
+          .filterKeep(st -> st.getLanguage().equals(lang))
+          .forEach(st -> keywords.add(st.getString()));
+      Set<String> listed = new HashSet<>();
+      for (String k : text.getProperty("keywords." + lang).split(",")) {
+        listed.add(k.strip());
+      }
+      assertEquals(listed, keywords, lang);
+    }
+    String years = "2025";
+    assertEquals(
+        text.getProperty("release.title.ja").replace("{years}", years),
+        rel.getProperty(DCTerms.title, "ja").getString());
+  }
+
+  @Test
+  void descriptionText_placeholderWithoutAValue_namesTheKey() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("release.title.en", "chizai-kg ({yeers})");
+    DescriptionText t = new DescriptionText(p);
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () -> t.fill("release.title.en", java.util.Map.of("years", "2025")));
+    assertTrue(e.getMessage().contains("release.title.en has {yeers}"), e.getMessage());
+    assertEquals(
+        "chizai-kg (2025)",
+        new DescriptionText(props("k", "chizai-kg ({years})"))
+            .fill("k", java.util.Map.of("years", "2025")));
+  }
+
+  @Test
+  void descriptionText_countsInEnglish_singularAndPlural() {
+    DescriptionText t =
+        new DescriptionText(props("count.bodies.en", "government body | government bodies"));
+    assertEquals("1 government body", t.countEn("bodies", 1));
+    assertEquals("29 government bodies", t.countEn("bodies", 29));
+  }
+
+  private static java.util.Properties props(String key, String value) {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty(key, value);
+    return p;
   }
 
   @Test

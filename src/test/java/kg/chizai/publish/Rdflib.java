@@ -89,13 +89,14 @@ final class Rdflib {
 
   /** The rdflib parser name for a dump. */
   static String format(Dump d) {
-    return switch (d) {
-      case NTRIPLES_GZ -> "nt";
-      case NQUADS_GZ -> "nquads";
-      case TURTLE -> "turtle";
-      case TRIG -> "trig";
-      case JSONLD -> "json-ld";
-      case RDFXML -> "xml";
+    return switch (d.format().key()) {
+      case "nt" -> "nt";
+      case "nq" -> "nquads";
+      case "ttl" -> "turtle";
+      case "trig" -> "trig";
+      case "jsonld" -> "json-ld";
+      case "rdf" -> "xml";
+      default -> throw new IllegalArgumentException("no rdflib parser for " + d);
     };
   }
 }

@@ -80,6 +80,20 @@ class LinkedDataTest {
     assertTrue(want.isIsomorphicWith(got), () -> "got:\n" + r.body());
   }
 
+  /** The page's JSON-LD has the shape of the release's and of convert's: the same context. */
+  @Test
+  void get_entryJsonLd_compactedWithTheReleaseContext() throws Exception {
+    HttpResponse<String> r = get(local(ENTRY), "application/ld+json");
+    assertEquals(200, r.statusCode());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var context =
+        json.readTree(kg.chizai.rdf.JsonLdWriter.contextBytes(kg.chizai.rdf.JsonLdWriter.context()))
+            .get("@context");
+    var doc = json.readTree(r.body());
+    assertEquals(context, doc.get("@context"));
+    assertTrue(r.body().contains("\"sourceText\": "), r.body());
+  }
+
   @Test
   void get_entryAcceptTurtle_200() {
     HttpResponse<String> r = get(local(ENTRY), "text/turtle");

@@ -2,12 +2,14 @@ package kg.chizai.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import kg.chizai.rdf.CKG;
+import kg.chizai.rdf.ELI;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
 import org.apache.jena.rdf.model.Model;
@@ -43,8 +45,8 @@ class PagesTest {
         10_000);
   }
 
-  static Description description(String iri, Model data) {
-    return new Description(iri, data, ModelFactory.createDefaultModel(), false);
+  static ResourceGraph description(String iri, Model data) {
+    return new ResourceGraph(iri, data, ModelFactory.createDefaultModel(), false);
   }
 
   @Test
@@ -110,13 +112,39 @@ class PagesTest {
   }
 
   @Test
-  void render_statute_linksToEGov() {
+  void render_statute_linksToItsEGovPageFromTheData() {
+    Model m = ModelFactory.createDefaultModel();
+    String iri = BASE + "id/law/345AC0000000048";
+    // A link template other than e-Gov's default: the page follows the data, not a pattern.
+    String page = "https://laws.example.org/law/345AC0000000048";
+    m.createResource(iri)
+        .addProperty(RDFS.label, "著作権法", "ja")
+        .addProperty(CKG.eGovLawPage, m.createResource(page));
+    Document doc = Jsoup.parse(ResourcePage.render(description(iri, m), site()));
+    assertEquals(page, doc.selectFirst(".egov a").attr("href"));
+  }
+
+  @Test
+  void render_articleWithoutItsOwnPage_linksItsStatutesEGovPage() {
+    Model m = ModelFactory.createDefaultModel();
+    String statute = BASE + "id/law/345AC0000000048";
+    String article = statute + "/article/30-4";
+    m.createResource(statute)
+        .addProperty(
+            CKG.eGovLawPage, m.createResource("https://laws.e-gov.go.jp/law/345AC0000000048"));
+    m.createResource(article).addProperty(ELI.is_part_of, m.createResource(statute));
+    Document doc = Jsoup.parse(ResourcePage.render(description(article, m), site()));
+    assertEquals(
+        "https://laws.e-gov.go.jp/law/345AC0000000048", doc.selectFirst(".egov a").attr("href"));
+  }
+
+  @Test
+  void render_thingWithoutEGovPage_noEGovLink() {
     Model m = ModelFactory.createDefaultModel();
     String iri = BASE + "id/law/345AC0000000048";
     m.createResource(iri).addProperty(RDFS.label, "著作権法", "ja");
     Document doc = Jsoup.parse(ResourcePage.render(description(iri, m), site()));
-    assertEquals(
-        "https://laws.e-gov.go.jp/law/345AC0000000048", doc.selectFirst(".egov a").attr("href"));
+    assertNull(doc.selectFirst(".egov"));
   }
 
   @Test

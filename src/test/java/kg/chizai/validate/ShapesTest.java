@@ -143,11 +143,17 @@ class ShapesTest {
     assertEquals(
         concepts(ontology, "https://w3id.org/chizai-kg/def/status"),
         in(shapes, "ProgressEntry-status"));
-    Set<String> qualifiers = new TreeSet<>();
-    for (Qualifier q : Qualifier.values()) {
-      qualifiers.add(q.name());
-    }
+    Set<String> qualifiers = concepts(ontology, "https://w3id.org/chizai-kg/def/date-qualifier");
     assertEquals(qualifiers, in(shapes, "Event-dateQualifier"));
+    assertEquals(qualifiers, in(shapes, "StatedTime-dateQualifier"));
+    Set<String> codes = new TreeSet<>();
+    for (Qualifier q : Qualifier.values()) {
+      codes.add("https://w3id.org/chizai-kg/def/date-qualifier#" + q.code());
+    }
+    assertEquals(codes, qualifiers, "Qualifier codes and the date-qualifier scheme");
+    assertEquals(
+        concepts(ontology, "https://w3id.org/chizai-kg/def/time-role"),
+        in(shapes, "StatedTime-timeRole"));
   }
 
   /** The concepts of a SKOS scheme, as IRIs. */

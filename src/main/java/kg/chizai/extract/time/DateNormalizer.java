@@ -298,7 +298,7 @@ public final class DateNormalizer {
       this.text = text;
       this.s = TextFold.fold(text);
       this.context = context;
-      this.quoted = quotedChars(s);
+      this.quoted = insideQuotes(s);
     }
 
     List<TimeExpression> run() {
@@ -371,7 +371,8 @@ public final class DateNormalizer {
         role = roleKind(m.group(1));
         j = m.end();
       }
-      boolean name = role == null && isNamePrefix(first);
+      // 白書2025年版: a year that names an edition is part of the name.
+      boolean name = role == null && (isNamePrefix(first) || s.startsWith("版", j));
       emitSingle(first, role, i, j, name);
       return j;
     }
@@ -1092,7 +1093,7 @@ public final class DateNormalizer {
    * no closing one on its line marks nothing, so a stray 「 cannot turn the rest of an entry into a
    * name.
    */
-  private static boolean[] quotedChars(String s) {
+  public static boolean[] insideQuotes(String s) {
     boolean[] quoted = new boolean[s.length()];
     Deque<Integer> open = new ArrayDeque<>();
     for (int i = 0; i < s.length(); i++) {

@@ -27,5 +27,13 @@ public enum Qualifier {
   /** 冬 (December to February of the next year). */
   WINTER,
   /** 中, 内: throughout or within the period (令和7年中, 令和8年度内). */
-  DURING
+  DURING;
+
+  /**
+   * The code of this qualifier in the date-qualifier scheme ({@code …/def/date-qualifier#end}): its
+   * name in lower case, words joined by a hyphen.
+   */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

@@ -1,8 +1,11 @@
 package kg.chizai.extract.time;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +22,11 @@ import kg.chizai.model.Status;
  *
  * <p><b>Clauses.</b> A text is cut into sentences at 。 ． ！ ？ and line breaks, and a sentence into
  * clauses after a connective that closes a clause: a verb + とともに, a verb + ほか/他、, 〜た上で、, 〜た後、,
- * 〜一方、, 〜ており、, 〜ていて、, 〜であり、, 〜が、 after a verb, and before 、また、 / 、さらに、. A noun + とともに (関係省庁等とともに)
- * does not cut, nor does a continuative 〜し、 inside a clause: such a clause shares the tense of the
- * predicate that ends it. Leading bullets and 【…】 tags are not part of a clause.
+ * 〜一方、, 〜ており、, 〜ていて、, 〜であり、, 〜が、 after a verb, a Sino-Japanese verb's continuative 〜し、 (実施し、, 作成し、;
+ * not に関し、), and before 、また、 / 、さらに、. A noun + とともに (関係省庁等とともに) does not cut. A continuative clause
+ * has no tense of its own: it shares the tense of the clause after it, unless the time it states
+ * (or the future time that opens the next clause) says otherwise, see {@link #statuses(String,
+ * Optional)}. Leading bullets and 【…】 tags are not part of a clause.
  *
  * <p><b>Endings</b>, read after dropping trailing brackets （…） 【…】 and punctuation, then である/です and
  * ところ:
@@ -68,6 +73,7 @@ public final class StatusClassifier {
               + "|(?<=[てで])(?:おり|いて)、"
               + "|であり、"
               + "|(?<=[たるい])が、"
+              + "|(?<=\\p{IsHan}{2}し)、"
               + "|、(?=また、|さらに、)");
   private static final Pattern INHERITING = Pattern.compile("とともに、?|ほか、|他、");
   private static final Pattern CONNECTIVE_WORD =
@@ -105,6 +111,15 @@ public final class StatusClassifier {
 
   /** The clauses of {@code text} in order, each with the statuses its ending gives. */
   public static List<ClauseStatus> classify(String text) {
+    return classify(text, Optional.empty());
+  }
+
+  /**
+   * The clauses of {@code text}, where a continuative clause (〜し、) may also take its tense from the
+   * time it states against the report's date ({@code reportDate}): see {@link #statuses(String,
+   * Optional)}.
+   */
+  public static List<ClauseStatus> classify(String text, Optional<YearMonth> reportDate) {
     String folded = TextFold.fold(text);
     List<ClauseStatus> out = new ArrayList<>();
     int sentenceStart = 0;
@@ -112,7 +127,7 @@ public final class StatusClassifier {
     while (true) {
       boolean found = end.find();
       int sentenceEnd = found ? end.start() : folded.length();
-      out.addAll(sentence(text, folded, sentenceStart, sentenceEnd));
+      out.addAll(sentence(text, folded, sentenceStart, sentenceEnd, reportDate));
       if (!found) {
         break;
       }
@@ -123,8 +138,19 @@ public final class StatusClassifier {
 
   /** Every status any clause of {@code text} gives: the status of a whole progress entry. */
   public static Set<Status> statuses(String text) {
+    return statuses(text, Optional.empty());
+  }
+
+  /**
+   * The status of a progress entry of a report dated {@code reportDate}. A continuative clause
+   * (令和7年度に実証を実施し、) that states a time wholly before the report's month is done, one wholly after
+   * it is planned; one with no time of its own before a clause that opens with a future time
+   * (ヒアリングを実施し、令和8年度にも調査を実施予定) is done, since the report tells what came before the plan. Any other
+   * continuative clause shares the tense of the clause after it.
+   */
+  public static Set<Status> statuses(String text, Optional<YearMonth> reportDate) {
     EnumSet<Status> all = EnumSet.noneOf(Status.class);
-    for (ClauseStatus c : classify(text)) {
+    for (ClauseStatus c : classify(text, reportDate)) {
       all.addAll(c.statuses());
     }
     return ClauseStatus.immutable(all);
@@ -158,7 +184,8 @@ public final class StatusClassifier {
     }
   }
 
-  private static List<ClauseStatus> sentence(String text, String folded, int from, int to) {
+  private static List<ClauseStatus> sentence(
+      String text, String folded, int from, int to, Optional<YearMonth> reportDate) {
     List<Clause> clauses = new ArrayList<>();
     Matcher c = CONNECTIVE.matcher(folded);
     c.region(from, to);
@@ -182,9 +209,18 @@ public final class StatusClassifier {
               || (clause.form == Form.DICTIONARY
                   && INHERITING.matcher(clause.connective).matches());
       if (tenseless) {
-        clause.aspect = EnumSet.copyOf(next.aspect);
-        clause.cue +=
-            next.aspect.isEmpty() ? ", main clause has no tense" : ", tense of the main clause";
+        Optional<Status> dated =
+            clause.form == Form.CONTINUATIVE && reportDate.isPresent()
+                ? datedContinuative(text, clause, next, reportDate.get())
+                : Optional.empty();
+        if (dated.isPresent()) {
+          clause.aspect = EnumSet.of(dated.get());
+          clause.cue += ", dated " + dated.get().name().toLowerCase(java.util.Locale.ROOT);
+        } else {
+          clause.aspect = EnumSet.copyOf(next.aspect);
+          clause.cue +=
+              next.aspect.isEmpty() ? ", main clause has no tense" : ", tense of the main clause";
+        }
       }
     }
     List<ClauseStatus> out = new ArrayList<>();
@@ -337,6 +373,44 @@ public final class StatusClassifier {
     String rest = TextFold.fold(raw.substring(lastDate.end())).strip();
     rest = rest.replaceAll("[、,]\\s*$", "");
     return DATED_STRETCH.matcher(rest).find() && !rest.contains("など");
+  }
+
+  /**
+   * The tense a continuative clause takes from time: its own time against the report's month, or,
+   * with none, the future time that opens the clause after it.
+   */
+  private static Optional<Status> datedContinuative(
+      String text, Clause clause, Clause next, YearMonth reportDate) {
+    LocalDate first = reportDate.atDay(1);
+    LocalDate last = reportDate.atEndOfMonth();
+    TimeContext context = TimeContext.forReport(reportDate);
+    List<TimeExpression> own =
+        DateNormalizer.find(text.substring(clause.start, clause.end), context).stream()
+            .filter(TimeExpression::isEventDate)
+            .toList();
+    if (!own.isEmpty()) {
+      Optional<DayRange> days = own.get(own.size() - 1).bounds();
+      if (days.isPresent() && days.get().last().isBefore(first)) {
+        return Optional.of(Status.DONE);
+      }
+      if (days.isPresent() && days.get().first().isAfter(last)) {
+        return Optional.of(Status.PLANNED);
+      }
+      return Optional.empty();
+    }
+    String after = text.substring(next.start, next.end);
+    for (TimeExpression t : DateNormalizer.find(after, TimeContext.forReport(reportDate))) {
+      if (t.start() <= 1 && t.isEventDate()) {
+        Optional<DayRange> days = t.bounds();
+        // A time from the report's month on (令和8年度 in a report of 2026-04) is ahead of it.
+        if (days.isPresent()
+            && !days.get().first().isBefore(first)
+            && days.get().last().isAfter(last)) {
+          return Optional.of(Status.DONE);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The clause's ending: no trailing brackets, punctuation or connective. */

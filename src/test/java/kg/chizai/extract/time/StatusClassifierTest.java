@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -86,7 +88,7 @@ class StatusClassifierTest {
         "「DNS不正利用」の対象ではない。|-",
         "学説裁判例が十分に蓄積されていない分野である。|-",
         "本ガイドラインは2026年3月に1.2版として更新している。|DONE",
-        "令和8年1月に改正し、その内容周知を進めている。|ONGOING",
+        "令和8年1月に改正し、その内容周知を進めている。|ONGOING; ONGOING",
         "同年7月に公表するなど周知・啓発に取り組んでいる。|ONGOING",
         "令和7年12月末現在、約233万点の資料を提供している。|ONGOING"
       })
@@ -127,9 +129,38 @@ class StatusClassifierTest {
   }
 
   @Test
-  void classify_continuativeWithinClause_sharesTheEnding() {
-    // 〜し、 does not cut: the hearing and the survey are read together, as planned.
-    assertEquals("PLANNED", clauses("ヒアリングを実施し、令和8年度にも調査を実施予定。"));
+  void classify_continuative_cutsAndSharesTheTenseOfTheNextClause() {
+    // 〜し、 cuts a clause with no tense of its own; with no report date it takes the next one's.
+    assertEquals("PLANNED; PLANNED", clauses("ヒアリングを実施し、令和8年度にも調査を実施予定。"));
+    // に関し、 is a preposition, not a verb: it does not cut.
+    assertEquals("DONE", clauses("著作権に関し、説明会を開催した。"));
+  }
+
+  @Test
+  void statuses_datedContinuative_takesItsTenseFromTime() {
+    Optional<YearMonth> april2026 = Optional.of(YearMonth.of(2026, 4));
+    // Its own time, wholly before the report: done; the main clause's plan stays planned.
+    assertEquals(
+        Set.of(Status.DONE, Status.PLANNED),
+        StatusClassifier.statuses("令和7年度に実証を実施し、その実証結果を踏まえて、令和8年度は実装に向けた実証等を実施する。", april2026));
+    assertEquals(
+        Set.of(Status.DONE, Status.ONGOING),
+        StatusClassifier.statuses("令和8年1月に改正し、その内容周知を進めている。", april2026));
+    // No time of its own, before a clause that opens with a future time: what came before the plan.
+    assertEquals(
+        Set.of(Status.DONE, Status.PLANNED),
+        StatusClassifier.statuses("ヒアリングを実施し、令和8年度にも調査を実施予定。", april2026));
+    // Its own time, wholly after the report: planned.
+    assertEquals(
+        Set.of(Status.PLANNED, Status.ONGOING),
+        StatusClassifier.statuses("令和9年1月に説明会を開催し、周知に取り組んでいる。", april2026));
+    // A time that spans the report's month says nothing: the main clause's tense.
+    assertEquals(
+        Set.of(Status.ONGOING), StatusClassifier.statuses("令和8年度に研修を実施し、周知に取り組んでいる。", april2026));
+    // Without a report date, the main clause's tense as before.
+    assertEquals(
+        Set.of(Status.PLANNED),
+        StatusClassifier.statuses("ヒアリングを実施し、令和8年度にも調査を実施予定。", Optional.empty()));
   }
 
   @Test
@@ -202,12 +233,12 @@ class StatusClassifierTest {
         Arguments.of(
             "【知財】 「AI時代の知的財産権検討会」を開催し、関係省庁等とともに議論を行った。また、「AIの適切な利活用等に向けた知"
                 + "的財産の保護及び透明性に関するプリンシプル・コード（仮称）」の策定に向けた検討を進めている。",
-            "DONE+CONSIDERING; ONGOING+CONSIDERING"),
+            "DONE; DONE+CONSIDERING; ONGOING+CONSIDERING"),
         Arguments.of(
             "【文化庁】 AIと著作権の関係については、令和6年3月に「AIと著作権に関する考え方について」をとりまとめた後、本文書の"
                 + "内容を踏まえて、関係当事者の立場ごとに分かりやすくまとめた「AIと著作権に関するチェックリスト&ガイダンス」を作成し、同"
                 + "年7月に公表するなど周知・啓発に取り組んでいる。",
-            "DONE; ONGOING"),
+            "DONE; ONGOING; ONGOING"),
         Arguments.of(
             "【総務省・経産省】 2024年4月に策定・公表した「AI事業者ガイドライン」について、講演等を通じて事業者への周知を行っ"
                 + "た。本ガイドラインは2026年3月に1.2版として更新しており、引き続きAIの動向を踏まえ更新を行っていく。",
@@ -220,7 +251,7 @@ class StatusClassifierTest {
             "【文化庁】関係者当事者間のコミュニケーションの場を運営し、これまでの成果をまとめた「AI と著作権に関する関係者ネットワ"
                 + "ークの総括」を令和7年5月に公表した。引き続き、新たなコンテンツの創作と文化の発展に向けた共創の実現に向け、情報共有や相"
                 + "互理解の促進に取り組んでいる。",
-            "DONE; ONGOING"),
+            "DONE; DONE; ONGOING"),
         Arguments.of("【知財】 適宜関連会議等に出席するなど、関係者と意見交換等を行ったほか、関係省庁の取組についてフォローした。", "DONE; DONE"),
         Arguments.of(
             "【内閣府（科技）】人工知能関連技術の研究開発及び活用の推進に関する法律を令和7年6月に公布、同年9月に施行するとともに、"
@@ -241,7 +272,7 @@ class StatusClassifierTest {
         Arguments.of(
             "【経産省】VFXを含むポストプロダクション工程も含めたインセンティブ付与を引き続き実施。また、知財との連名で事務連絡を発"
                 + "出し、インセンティブ付与対象作品の周知とともに、ロケ誘致・撮影の許認可手続への適切な対応を依頼。",
-            "ONGOING; DONE"),
+            "ONGOING; DONE; DONE"),
         Arguments.of(
             "【文化庁】令和7年度は、「活字文化グローバル展開協議会」を発足。また、フランス、スペインの図書館における日本マンガの所蔵"
                 + "状況に関する調査を実施。令和8年度は、本協議会の下、産学官の連携協力による活字文化のグローバル発信に向けた取組を実施予定"
@@ -254,7 +285,7 @@ class StatusClassifierTest {
         Arguments.of(
             "【文化庁】 新技術を活用し、コンテンツの制作・発信を支える人材の育成を目的に、新たにクリエイター支援基金への補助金を交付"
                 + "。令和8年度も引き続き当該基金による取組を実施予定。",
-            "DONE; ONGOING+PLANNED"),
+            "DONE; DONE; ONGOING+PLANNED"),
         Arguments.of(
             "【文化庁】 文化庁文化審議会著作権分科会政策小委員会において、DX時代におけるクリエイターへの対価還元について、実態把握"
                 + "を行うとともに適切な対価還元に向け検討を行っている。",
@@ -286,11 +317,11 @@ class StatusClassifierTest {
             "【公取委】下請法を改正し、協議に応じない一方的な代金決定等の新たな禁止事項を設けた。また、労務費転嫁指針について、下請法"
                 + "改正等を踏まえて令和8年1月に改正し、その内容周知を進めている。さらに、令和8年予算において、優越Gメン等の大幅な増員を"
                 + "盛り込んだ。",
-            "DONE; ONGOING; DONE"),
+            "DONE; DONE; ONGOING; ONGOING; DONE"),
         Arguments.of(
             "【総務省】放送コンテンツの製作現場における就業環境の全体像を把握するため、番組製作会社へのヒアリングを実施し、令和8年度"
                 + "にも放送事業者・番組製作会社等に対する調査を実施予定。",
-            "PLANNED"),
+            "PLANNED; PLANNED"),
         Arguments.of(
             "【警察庁】権利者団体や関係府省と連携しつつ、国際捜査共助等の枠組みを活用して、海賊版サイトの運営者摘発に向けた捜査を推進"
                 + "している。令和7年中は、映画や漫画に係る著作権法違反事件を検挙した。",
@@ -300,27 +331,27 @@ class StatusClassifierTest {
                 + "権侵害の実情及び関連する文化庁の著作権法の解釈（一定の場合には国内犯として処罰可能である旨の解釈）について周知するととも"
                 + "に、全国の検察庁に対し、警察からの相談への適切な対応の必要性やその他の関連機関との連携の重要性について周知しており、今後"
                 + "も引き続き必要な周知に努める。",
-            "ONGOING; ONGOING; ONGOING+PLANNED"),
+            "ONGOING; ONGOING; ONGOING; ONGOING+PLANNED"),
         Arguments.of(
             "【財務省】令和7年度においては、前年に引き続き、一般消費者向けの啓発動画及び特設ページを一般ウェブサイトやSNS等の広告"
                 + "枠等へ掲載することで注意喚起を行った。あわせて、啓発動画及び特設ページに誘導するポスターを新たに作成し、効果的な啓発活動"
                 + "を行った。",
-            "DONE; DONE"),
+            "DONE; DONE; DONE"),
         Arguments.of(
             "【文化庁】AIを活用した海賊版サイト、コンテンツ等の検知システムを実証的に構築し、漫画、アニメ等の権利者の協力を得た上で"
                 + "海賊版の検知を実施。迅速・簡便な権利行使方法を検討している。実証研究として、検知結果の精度や費用等について検証を行った。",
-            "DONE; ONGOING+CONSIDERING; DONE"),
+            "DONE; DONE; ONGOING+CONSIDERING; DONE"),
         Arguments.of(
             "【文化庁】令和7年度は、7か国（韓国、中国、インドネシア、タイ、フィリピン、ベトナム、マレーシア）の著作権部局、警察部局"
                 + "等の担当官、有識者、国際刑事警察機構（インターポール）、世界知的所有権機関（WIPO）等の国際機関等を招聘し、インターネ"
                 + "ット上の海賊版に対する国際著作権会合を開催し、多国間での連携の重要性及び継続的な協力について確認した。同会合には国内権利"
                 + "者等も参加し、外国当局とのネットワーキングの機会を提供した。次年度は参加国を拡大して開催予定。",
-            "DONE; DONE; PLANNED"),
+            "DONE; DONE; DONE; DONE; DONE; PLANNED"),
         Arguments.of(
             "【警察庁】警察では、海賊版サイトの運営者摘発に向けて、権利者団体や関係省庁と連携した取組のほか、国際捜査共助等の枠組を活"
                 + "用した捜査を推進している。また、海賊版によって生じた犯罪収益の隠匿に預貯金口座が悪用された事例を令和7年犯罪収益移転危険"
                 + "度調査書に掲載し、金融機関をはじめとする特定事業者によるマネー・ローンダリング等のリスクの適切な理解を促進した。",
-            "ONGOING; DONE"),
+            "ONGOING; DONE; DONE"),
         Arguments.of(
             "・原資料の保存及び電子図書館サービスの向上の観点から、所蔵資料のデジタル化を継続して実施している。令和7年度は、2000"
                 + "年までに国内で刊行された図書を中心にデジタル化を進めた。",
@@ -334,7 +365,7 @@ class StatusClassifierTest {
             "- ・「海賊版対策実務者意見交換会」の下で開催されている「レジストラ・CDN等対策WG」にオブザーバ参加し、海賊版サイト"
                 + "の運営に必要なCDNサービスやドメイン名などのインターネット資源の悪用について、出版権利者や通信事業者、有識者と連携の上"
                 + "で、現状把握や課題認識を共有するとともに、対応策を検討。",
-            "-; CONSIDERING"));
+            "-; -; CONSIDERING"));
   }
 
   @ParameterizedTest

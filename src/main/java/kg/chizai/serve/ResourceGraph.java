@@ -20,16 +20,17 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
- * What the server says about one IRI: {@link #data} (every triple with it as subject, and up to a
- * limit those with it as object) is what the RDF formats return; {@link #context} adds what the
- * HTML page shows about its neighbours (labels, types, sheet numbers, the report for the credit).
+ * The graph the server serves about one IRI (its page and its RDF): {@link #data} (every triple
+ * with it as subject, and up to a limit those with it as object) is what the RDF formats return;
+ * {@link #context} adds what the HTML page shows about its neighbours (labels, types, sheet
+ * numbers, the report for the credit).
  *
  * @param iri the thing described
  * @param data outgoing and incoming triples
  * @param context labels and facts about the neighbours, for display only
  * @param incomingTruncated whether more incoming triples exist than {@code data} holds
  */
-record Description(String iri, Model data, Model context, boolean incomingTruncated) {
+record ResourceGraph(String iri, Model data, Model context, boolean incomingTruncated) {
 
   /** Predicates copied about each neighbour, so the page can name it. */
   private static final List<Node> NEIGHBOUR_FACTS =
@@ -42,10 +43,11 @@ record Description(String iri, Model data, Model context, boolean incomingTrunca
           CKG.ordinal.asNode(),
           CKG.sourceFile.asNode(),
           CKG.lineStart.asNode(),
-          CKG.lineEnd.asNode());
+          CKG.lineEnd.asNode(),
+          CKG.eGovLawPage.asNode());
 
   /** Reads the description of {@code iri} from the union graph; empty if the store has none. */
-  static Optional<Description> read(DatasetGraph dsg, String iri, int maxIncoming) {
+  static Optional<ResourceGraph> read(DatasetGraph dsg, String iri, int maxIncoming) {
     return Txn.calculateRead(
         dsg,
         () -> {
@@ -83,7 +85,7 @@ record Description(String iri, Model data, Model context, boolean incomingTrunca
             report(union, t.getObject(), c);
           }
           report(union, n, c);
-          return Optional.of(new Description(iri, data, context, truncated));
+          return Optional.of(new ResourceGraph(iri, data, context, truncated));
         });
   }
 

@@ -1,4 +1,4 @@
-package kg.chizai.publish;
+package kg.chizai.rdf;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
@@ -22,7 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import kg.chizai.rdf.CKG;
+import kg.chizai.base.Sha256;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
@@ -30,25 +30,43 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * JSON-LD for a release: a context generated from the ontology (one term per {@code ckg:} class and
- * property, typed from its range, plus the prefixes), and a dump compacted with that context. The
- * dump carries the context inline, so it reads offline; {@code context.jsonld} holds the same
- * context for the linked-data site and other producers to reference.
+ * The one JSON-LD shape chizai-kg writes, for {@code convert -o x.jsonld}, the release dump and the
+ * linked-data pages alike: compacted with a context generated from the ontology (one term per
+ * {@code ckg:} class and property, typed from its range, plus the prefixes), which the document
+ * carries inline, so it reads offline. A release also ships the same context as {@code
+ * context.jsonld}.
  *
  * <p>Uses Titanium, the JSON-LD 1.1 processor that Jena itself uses.
+ *
+ * <pre>{@code JsonLdWriter.write(dataset, JsonLdWriter.context(), out);}</pre>
  */
 public final class JsonLdWriter {
 
   /** Looked up once: {@code Json.create…} looks the provider up again on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  /** The context of the packaged ontology and the project's prefixes, built on first use. */
+  private static volatile JsonObject context;
+
   private JsonLdWriter() {}
+
+  /** The context of the packaged ontology with the prefixes of {@link Namespaces#prefixes()}. */
+  public static JsonObject context() {
+    JsonObject c = context;
+    if (c == null) {
+      c = context(Ontology.model(), Namespaces.prefixes());
+      context = c;
+    }
+    return c;
+  }
 
   /**
    * The context: prefixes (in prefix order), then one term per {@code ckg:} term of the ontology
@@ -104,13 +122,24 @@ public final class JsonLdWriter {
 
   /**
    * Writes every quad of the dataset (named graphs kept) as compacted JSON-LD, with {@code
-   * context}'s {@code @context} inline. Keys and nodes are ordered, so the bytes are stable.
+   * context}'s {@code @context} inline. Keys and nodes are ordered, so the bytes are stable (for
+   * data without blank nodes, as chizai-kg's is).
    */
   public static void write(Dataset ds, JsonObject context, OutputStream out) throws IOException {
+    write(ds.asDatasetGraph(), context, out);
+  }
+
+  /** Writes one graph (as the default graph of a document), as {@link #write(Dataset, …)} does. */
+  public static void write(Model m, JsonObject context, OutputStream out) throws IOException {
+    write(DatasetGraphFactory.wrap(m.getGraph()), context, out);
+  }
+
+  private static void write(DatasetGraph dsg, JsonObject context, OutputStream out)
+      throws IOException {
     QuadsToJsonld toJsonLd = JsonLd.fromRdf().mode(JsonLdVersion.V1_1).ordered(true);
     // Sorted by their N-Quads form, computed once per quad.
     List<Quad> quads =
-        ds.asDatasetGraph().stream()
+        dsg.stream()
             .map(q -> Map.entry(NodeFmtLib.str(q), q))
             .sorted(Map.Entry.comparingByKey())
             .map(Map.Entry::getValue)
@@ -176,9 +205,13 @@ public final class JsonLdWriter {
     };
   }
 
+  /** An IRI, or a blank node in Titanium's {@code _:label} form. */
   private static String iri(Node n) {
+    if (n.isBlank()) {
+      return "_:b" + Sha256.hex(n.getBlankNodeLabel()).substring(0, 16);
+    }
     if (!n.isURI()) {
-      throw new IllegalArgumentException("a release has no blank nodes, found " + n);
+      throw new IllegalArgumentException("not an IRI or a blank node: " + n);
     }
     return n.getURI();
   }
