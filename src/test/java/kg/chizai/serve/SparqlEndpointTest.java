@@ -48,6 +48,9 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
 import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,18 +134,7 @@ class SparqlEndpointTest {
    */
   private static List<Map<String, String>> rows(Query q, ResultSetRewindable rs) {
     Map<String, String> separators = new HashMap<>();
-    q.getProject()
-        .forEachExpr(
-            (v, e) -> {
-              if (e instanceof ExprAggregator ea
-                  && ea.getAggregator() instanceof AggGroupConcat gc) {
-                separators.put(v.getVarName(), gc.getSeparator() == null ? " " : gc.getSeparator());
-              } else if (e instanceof ExprAggregator ea
-                  && ea.getAggregator() instanceof AggGroupConcatDistinct gcd) {
-                separators.put(
-                    v.getVarName(), gcd.getSeparator() == null ? " " : gcd.getSeparator());
-              }
-            });
+    groupConcats(q, separators);
     List<Map<String, String>> out = new ArrayList<>();
     rs.reset();
     while (rs.hasNext()) {
@@ -166,6 +158,34 @@ class SparqlEndpointTest {
       out.add(row);
     }
     return out;
+  }
+
+  /**
+   * The variables bound by a GROUP_CONCAT in {@code q} or in any sub-SELECT of it (an outer query
+   * passes them on unchanged), with their separators.
+   */
+  private static void groupConcats(Query q, Map<String, String> into) {
+    q.getProject()
+        .forEachExpr(
+            (v, e) -> {
+              if (e instanceof ExprAggregator ea
+                  && ea.getAggregator() instanceof AggGroupConcat gc) {
+                into.put(v.getVarName(), gc.getSeparator() == null ? " " : gc.getSeparator());
+              } else if (e instanceof ExprAggregator ea
+                  && ea.getAggregator() instanceof AggGroupConcatDistinct gcd) {
+                into.put(v.getVarName(), gcd.getSeparator() == null ? " " : gcd.getSeparator());
+              }
+            });
+    if (q.getQueryPattern() != null) {
+      ElementWalker.walk(
+          q.getQueryPattern(),
+          new ElementVisitorBase() {
+            @Override
+            public void visit(ElementSubQuery el) {
+              groupConcats(el.getQuery(), into);
+            }
+          });
+    }
   }
 
   @Test
