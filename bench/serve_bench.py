@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 JAR = os.path.join(ROOT, "target", "chizai-kg.jar")
 ENTRY = "id/report/2025-progress/entry/14-2"
+QUADS = [0]
 
 
 def start(store, port):
@@ -35,6 +36,7 @@ def start(store, port):
         if line.startswith("store ") and " built in " in line:
             built = float(line.split(" built in ")[1].split()[0])
         if line.startswith("serving "):
+            QUADS[0] = int(line.split()[1])
             ready = time.monotonic() - t0
             threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
             return p, ready, built
@@ -55,6 +57,16 @@ def timed(url, data=None, accept=None):
         r.read()
         assert r.status == 200, r.status
     return time.monotonic() - t0
+
+
+HITS = [0]
+
+
+def hits(base, word):
+    """The hit count the search page shows for a word."""
+    with urllib.request.urlopen(base + "search?q=" + urllib.parse.quote(word), timeout=60) as r:
+        page = r.read().decode("utf-8")
+    return int(page.split('<span class="hits">')[1].split("<")[0])
 
 
 def query(base, text):
@@ -93,6 +105,7 @@ def main():
             assert b is None, "store was rebuilt on restart"
             warm_start.append(ready)
             first.append(query(base, q1))
+            HITS[0] = hits(base, "海賊版")
             for _ in range(a.lookups // 4):
                 lookups["entry page (HTML)"].append(timed(base + ENTRY, accept="text/html"))
                 lookups["entry (Turtle)"].append(timed(base + ENTRY, accept="text/turtle"))
@@ -112,6 +125,7 @@ def main():
         xs = sorted(xs)
         print("warm %-27s: median %.1f ms, p90 %.1f ms" % (k, 1000 * med(xs), 1000 * xs[int(len(xs) * 0.9)]))
     print("first query / warm same-kind    : %.0fx" % (med(first) / med(lookups["SPARQL joint-entries"])))
+    print("served: %d quads; search 海賊版: %d hits" % (QUADS[0], HITS[0]))
 
 
 if __name__ == "__main__":

@@ -19,13 +19,22 @@
   }, true);
 
   if (!el || typeof Yasgui === "undefined") return;
+  // No third-party requests: the class and property completers ask lov.linkeddata.es, so only the
+  // prefix completer (fed from this server, below) and the variable completer stay on. YASGUI
+  // merges a configured list with its defaults, so the defaults themselves are trimmed.
+  var completers = Yasgui.Yasqe.defaults.autocompleters;
+  completers.splice(0, completers.length, "prefixes", "variables");
   var endpoint = new URL(el.getAttribute("data-endpoint"), window.location.href).href;
   window.yasgui = new Yasgui(el, {
     autofocus: false,
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
-    yasqe: { value: el.getAttribute("data-query") || "" },
+    // Prefixes for the completer come from this server's data, not from prefix.cc.
+    yasqe: {
+      value: el.getAttribute("data-query") || "",
+      prefixCcApi: new URL("/assets/prefixes.json", window.location.href).href,
+    },
     persistencyExpire: 60 * 60 * 24,
   });
   if (new URLSearchParams(window.location.search).has("query")) {

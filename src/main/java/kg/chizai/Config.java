@@ -8,6 +8,7 @@ import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.extract.ReferenceTables;
 import kg.chizai.rdf.Iris;
+import kg.chizai.source.SourceText;
 
 /**
  * Everything a run needs that is not a report, loaded once: the base of the minted IRIs and every
@@ -20,8 +21,11 @@ import kg.chizai.rdf.Iris;
  * @param base base of the minted IRIs ({@link Iris#DEFAULT_BASE} unless told otherwise)
  * @param referenceDir where the tables were read from (empty: the packaged copies)
  * @param reference the tables
+ * @param maxInputBytes the largest source file read ({@link SourceText#DEFAULT_MAX_BYTES} unless
+ *     told otherwise; a larger one is bad input, exit 3)
  */
-public record Config(String base, Optional<Path> referenceDir, ReferenceTables reference) {
+public record Config(
+    String base, Optional<Path> referenceDir, ReferenceTables reference, long maxInputBytes) {
 
   public Config {
     Objects.requireNonNull(base, "base");
@@ -32,6 +36,27 @@ public record Config(String base, Optional<Path> referenceDir, ReferenceTables r
     } catch (IllegalArgumentException e) {
       throw new ChizaiException(ExitCode.USAGE, Problem.error("--base", 0, e.getMessage()));
     }
+    if (maxInputBytes < 1 || maxInputBytes > SourceText.MAX_LIMIT) {
+      throw new ChizaiException(
+          ExitCode.USAGE,
+          Problem.error(
+              "--max-input-size",
+              0,
+              "the input size limit must be 1 byte to 1 GiB ("
+                  + SourceText.MAX_LIMIT
+                  + " bytes): "
+                  + maxInputBytes));
+    }
+  }
+
+  /** A configuration with the default input size limit. */
+  public Config(String base, Optional<Path> referenceDir, ReferenceTables reference) {
+    this(base, referenceDir, reference, SourceText.DEFAULT_MAX_BYTES);
+  }
+
+  /** The same configuration with another input size limit. */
+  public Config withMaxInputBytes(long bytes) {
+    return new Config(base, referenceDir, reference, bytes);
   }
 
   /** Loads the tables from {@code referenceDir}, or the packaged copies when it is empty. */

@@ -107,7 +107,7 @@ public final class Pipeline {
       Report report;
       SourceText text;
       try {
-        text = SourceText.read(source);
+        text = SourceText.read(source, config.maxInputBytes());
         report = ReportReader.read(text);
       } catch (ChizaiException e) {
         errors.addAll(e.problems());

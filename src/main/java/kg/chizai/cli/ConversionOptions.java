@@ -8,7 +8,8 @@ import kg.chizai.rdf.Iris;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that converts reports shares: the IRI base and the reference tables.
+ * The options every command that converts reports shares: the IRI base, the reference tables and
+ * the input size limit.
  */
 final class ConversionOptions {
 
@@ -25,13 +26,23 @@ final class ConversionOptions {
       description = "Directory with the reference tables (default: those packaged in the jar).")
   Path reference;
 
+  @Option(
+      names = "--max-input-size",
+      paramLabel = "SIZE",
+      defaultValue = "4M",
+      converter = ByteSize.class,
+      description =
+          "Largest report file read, in bytes or with K, M or G (default: ${DEFAULT-VALUE},"
+              + " at most 1G); a larger file is refused with exit code 3.")
+  long maxInputSize;
+
   Optional<Path> referenceDir() {
     return Optional.ofNullable(reference);
   }
 
   /** Loads the configuration these options name (exit 5 when a table is bad). */
   Config config() {
-    return Config.load(base, referenceDir());
+    return Config.load(base, referenceDir()).withMaxInputBytes(maxInputSize);
   }
 
   /** A pipeline over {@link #config()}. */

@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
@@ -16,6 +20,7 @@ import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
+import kg.chizai.serve.Limits;
 import kg.chizai.serve.Store;
 import org.apache.jena.query.Dataset;
 import picocli.CommandLine.Command;
@@ -73,16 +78,144 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "S",
-      defaultValue = "" + ChizaiServer.DEFAULT_TIMEOUT_SECONDS,
-      description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + Limits.DEFAULT_TIMEOUT_SECONDS,
+      description =
+          "Query timeout in seconds; clients may ask for less with timeout= (default:"
+              + " ${DEFAULT-VALUE}).")
   double timeout;
 
   @Option(
       names = "--max-rows",
       paramLabel = "N",
-      defaultValue = "" + ChizaiServer.DEFAULT_MAX_ROWS,
+      defaultValue = "" + Limits.DEFAULT_MAX_ROWS,
       description = "Most rows a SELECT or CONSTRUCT answer returns (default: ${DEFAULT-VALUE}).")
   int maxRows;
+
+  @Option(
+      names = "--max-request-bytes",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_REQUEST_BYTES,
+      description = "Largest request body; larger is refused with 413 (default: ${DEFAULT-VALUE}).")
+  long maxRequestBytes;
+
+  @Option(
+      names = "--max-query-chars",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_QUERY_CHARS,
+      description = "Longest SPARQL query; longer is refused with 413 (default: ${DEFAULT-VALUE}).")
+  int maxQueryChars;
+
+  @Option(
+      names = "--max-search-words",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_SEARCH_WORDS,
+      description = "Most words in a /search request; more is 400 (default: ${DEFAULT-VALUE}).")
+  int maxSearchWords;
+
+  @Option(
+      names = "--max-search-chars",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_SEARCH_CHARS,
+      description = "Longest /search request; longer is 400 (default: ${DEFAULT-VALUE}).")
+  int maxSearchChars;
+
+  @Option(
+      names = "--max-queries",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_QUERIES,
+      description =
+          "Most SPARQL, search and Graph Store requests running at once (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxQueries;
+
+  @Option(
+      names = "--max-queries-per-client",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_QUERIES_PER_CLIENT,
+      description = "Most of them at once from one client address (default: ${DEFAULT-VALUE}).")
+  int maxQueriesPerClient;
+
+  @Option(
+      names = "--max-queued",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_QUEUED,
+      description =
+          "Most requests waiting for a turn; beyond, 503 at once (default: ${DEFAULT-VALUE}).")
+  int maxQueued;
+
+  @Option(
+      names = "--queue-timeout",
+      paramLabel = "S",
+      defaultValue = "" + Limits.DEFAULT_QUEUE_TIMEOUT_SECONDS,
+      description = "Longest wait for a turn, then 503 (default: ${DEFAULT-VALUE}).")
+  double queueTimeout;
+
+  @Option(
+      names = "--client-header",
+      paramLabel = "NAME",
+      description =
+          "Behind a trusted reverse proxy: the header naming the client address, e.g."
+              + " X-Forwarded-For (default: the connection's address).")
+  String clientHeader;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_THREADS,
+      description = "Most worker threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "S",
+      defaultValue = "" + Limits.DEFAULT_IDLE_TIMEOUT_SECONDS,
+      description =
+          "Close a connection on which nothing moves this long (default: ${DEFAULT-VALUE}).")
+  double idleTimeout;
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "S",
+      defaultValue = "" + Limits.DEFAULT_READ_TIMEOUT_SECONDS,
+      description = "A request body must arrive within this, or 408 (default: ${DEFAULT-VALUE}).")
+  double readTimeout;
+
+  @Option(
+      names = "--allow-service",
+      paramLabel = "HOST",
+      arity = "1..*",
+      description =
+          "Hosts that SPARQL SERVICE may call (default: none; SERVICE is refused). Give host"
+              + " names, e.g. --allow-service query.wikidata.org.")
+  List<String> allowService = new ArrayList<>();
+
+  /** The limits the options ask for. */
+  Limits limits() {
+    return Limits.builder()
+        .timeout(seconds("--timeout", timeout))
+        .maxRows(maxRows)
+        .maxRequestBytes(maxRequestBytes)
+        .maxQueryChars(maxQueryChars)
+        .maxSearchWords(maxSearchWords)
+        .maxSearchChars(maxSearchChars)
+        .maxQueries(maxQueries)
+        .maxQueriesPerClient(maxQueriesPerClient)
+        .maxQueued(maxQueued)
+        .queueTimeout(seconds("--queue-timeout", queueTimeout))
+        .clientHeader(Optional.ofNullable(clientHeader))
+        .threads(threads)
+        .idleTimeout(seconds("--idle-timeout", idleTimeout))
+        .readTimeout(seconds("--read-timeout", readTimeout))
+        .serviceHosts(Set.copyOf(allowService))
+        .build();
+  }
+
+  private static Duration seconds(String option, double s) {
+    if (!(s > 0) || s > 86_400) {
+      throw new IllegalArgumentException(option + " must be between 0 and 86400 seconds: " + s);
+    }
+    return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
+  }
 
   @Override
   public Integer call() {
@@ -91,11 +224,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw usage("--port must be 0..65535: " + port);
     }
-    if (!(timeout > 0)) {
-      throw usage("--timeout must be a positive number of seconds: " + timeout);
-    }
-    if (maxRows < 1) {
-      throw usage("--max-rows must be at least 1: " + maxRows);
+    Limits limits;
+    try {
+      limits = limits();
+    } catch (IllegalArgumentException e) {
+      throw usage(optionNames(e.getMessage()));
     }
     List<Path> reports = reports(sources);
     Pipeline pipeline = conversion.pipeline();
@@ -107,8 +240,7 @@ final class ServeCommand implements Callable<Integer> {
               .port(port)
               .store(store)
               .base(pipeline.config().base())
-              .timeout(Duration.ofMillis(Math.round(timeout * 1000)))
-              .maxRows(maxRows)
+              .limits(limits)
               .referenceDir(pipeline.config().referenceDir())
               .exampleQueries(ExampleQuery.readAll(queries))
               .source(reports, () -> convert(pipeline, reports, out, err))
@@ -121,6 +253,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new ChizaiException(ExitCode.SERVE, "cannot open the store " + store + ": " + e, e);
     }
     Store s = server.store();
+    s.damage()
+        .ifPresent(
+            d -> out.printf("store %s was damaged: %s; rebuilt from the sources%n", store, d));
     if (s.status() == Store.Status.BUILT) {
       out.printf("store %s built in %.2f s%n", store, s.buildTime().toMillis() / 1000.0);
     } else {
@@ -137,9 +272,44 @@ final class ServeCommand implements Callable<Integer> {
         "serving %d quads in %.2f s: open %s in a browser (SPARQL endpoint %ssparql); Ctrl-C stops%n",
         server.site().quadCount(), (System.nanoTime() - start) / 1e9, server.url(), server.url());
     out.flush();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chizai-kg-stop"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    ChizaiServer running = server;
+    Runnable stop =
+        () -> {
+          try {
+            running.stop();
+          } finally {
+            stopped.countDown();
+          }
+        };
+    // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly and end with exit code 0, not the
+    // JVM's 128+signal; any other way out (System.exit, SIGHUP) still closes the store.
+    Signals.onStop(stop);
+    Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "chizai-kg-stop"));
     server.join();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.println("stopped");
+    out.flush();
     return ExitCode.OK.code();
+  }
+
+  /**
+   * A limit's field name in a message as its option: {@code maxQueries} → {@code --max-queries}.
+   */
+  private static String optionNames(String message) {
+    String m = message.replace("serviceHosts", "--allow-service");
+    java.util.regex.Matcher f =
+        java.util.regex.Pattern.compile("^([a-z]+[A-Z][A-Za-z]*)").matcher(m);
+    if (!f.find()) {
+      return m;
+    }
+    String option =
+        "--" + f.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    return option + m.substring(f.end());
   }
 
   /**

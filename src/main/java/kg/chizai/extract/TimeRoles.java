@@ -66,9 +66,10 @@ final class TimeRoles {
    */
   static List<String> of(TimeExpression t, String text, boolean datesEvent, boolean namePrefix) {
     Set<String> roles = new LinkedHashSet<>();
-    String after = text.substring(t.end());
-    String sentence = upTo(after, "。\n");
-    String clause = upTo(after, "、。\n");
+    // The rest of the time's sentence: what is read is bounded by it, not by the whole text.
+    String after = text.substring(t.end(), end(text, t.end(), "。\n"));
+    String sentence = after;
+    String clause = upTo(after, "、");
     if (TOPIC.matcher(clause).matches()) {
       // 令和8年度は、…を目指す: a topic reaches to the end of its sentence.
       clause = sentence;
@@ -135,6 +136,16 @@ final class TimeRoles {
    */
   static boolean isTopic(TimeExpression t, String text) {
     return TOPIC_MARK.matcher(text).region(t.end(), text.length()).lookingAt();
+  }
+
+  /** The index of the first of {@code stops} at or after {@code from}, or the text's length. */
+  private static int end(String text, int from, String stops) {
+    for (int i = from; i < text.length(); i++) {
+      if (stops.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return text.length();
   }
 
   private static String upTo(String s, String stops) {

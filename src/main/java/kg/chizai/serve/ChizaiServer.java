@@ -1,11 +1,18 @@
 package kg.chizai.serve;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Ontology;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -40,7 +47,7 @@ public final class ChizaiServer {
   public static final int DEFAULT_PORT = 3030;
 
   /** Default query timeout, in seconds. */
-  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+  public static final int DEFAULT_TIMEOUT_SECONDS = Limits.DEFAULT_TIMEOUT_SECONDS;
 
   /** Default query timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
@@ -49,16 +56,29 @@ public final class ChizaiServer {
   public static final String DEFAULT_STORE = "store";
 
   /** Default cap on the rows (solutions) of a SELECT or CONSTRUCT answer. */
-  public static final int DEFAULT_MAX_ROWS = 10_000;
+  public static final int DEFAULT_MAX_ROWS = Limits.DEFAULT_MAX_ROWS;
 
   private final Store store;
   private final FusekiServer fuseki;
   private final Site site;
+  private final Limits limits;
+  private final InFlight inFlight;
+  private final LimitedQuery query;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private ChizaiServer(Store store, FusekiServer fuseki, Site site) {
+  private ChizaiServer(
+      Store store,
+      FusekiServer fuseki,
+      Site site,
+      Limits limits,
+      InFlight inFlight,
+      LimitedQuery query) {
     this.store = store;
     this.fuseki = fuseki;
     this.site = site;
+    this.limits = limits;
+    this.inFlight = inFlight;
+    this.query = query;
   }
 
   public static Builder create() {
@@ -71,8 +91,20 @@ public final class ChizaiServer {
     return this;
   }
 
-  /** Stops serving and closes the store. */
+  /** Stops serving and closes the store; later calls do nothing. */
   public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    // New requests get 503, running queries are cancelled, and only when no servlet is working
+    // (each ends within its timeout) does Jetty stop its threads and the store close.
+    inFlight.refuseNew();
+    query.abortAll();
+    try {
+      inFlight.awaitNone(limits.timeout().plusSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       fuseki.stop();
     } finally {
@@ -103,6 +135,11 @@ public final class ChizaiServer {
     return site;
   }
 
+  /** The limits this server applies. */
+  public Limits limits() {
+    return limits;
+  }
+
   /**
    * Configuration of a {@link ChizaiServer}; {@link #build()} opens (and if stale, builds) the
    * store.
@@ -111,8 +148,7 @@ public final class ChizaiServer {
     private int port = DEFAULT_PORT;
     private Path storeDir = Path.of("store");
     private String base = Iris.DEFAULT_BASE;
-    private Duration timeout = DEFAULT_TIMEOUT;
-    private int maxRows = DEFAULT_MAX_ROWS;
+    private Limits limits = Limits.defaults();
     private boolean loopback = true;
     private List<Path> sources;
     private Supplier<Dataset> converter;
@@ -144,19 +180,19 @@ public final class ChizaiServer {
 
     /** The query timeout; a query still running then is stopped and answered with 503. */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive: " + timeout);
-      }
-      this.timeout = timeout;
+      this.limits = limits.toBuilder().timeout(timeout).build();
       return this;
     }
 
     /** The cap on rows of a SELECT or CONSTRUCT answer (a LIMIT added or lowered). */
     public Builder maxRows(int maxRows) {
-      if (maxRows < 1) {
-        throw new IllegalArgumentException("maxRows must be at least 1: " + maxRows);
-      }
-      this.maxRows = maxRows;
+      this.limits = limits.toBuilder().maxRows(maxRows).build();
+      return this;
+    }
+
+    /** Every limit at once (timeout, rows, sizes, concurrency, connections, SERVICE). */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
@@ -193,54 +229,92 @@ public final class ChizaiServer {
         throw new IllegalStateException("no source: call source(paths, converter)");
       }
       Iris iris = new Iris(base);
-      Fingerprint fingerprint = Fingerprint.of(sources, base, referenceDir);
+      if (port != 0) {
+        requirePortFree(port, loopback);
+      }
       Store store =
           Store.open(
               storeDir,
-              fingerprint,
+              () -> Fingerprint.of(sources, base, referenceDir),
               () -> {
                 Dataset ds = converter.get();
                 Ontology.addTo(ds, iris);
                 return ds;
               });
       try {
-        Site site = Site.load(store.dataset(), iris, examples, timeout, maxRows);
-        return new ChizaiServer(store, fuseki(store.dataset(), site), site);
+        DatasetGraph served = new ReadOnlyView(store.dataset());
+        Site site = Site.load(served, iris, examples, limits.timeout(), limits.maxRows());
+        InFlight inFlight = new InFlight();
+        LimitedQuery query = new LimitedQuery(limits);
+        return new ChizaiServer(
+            store, fuseki(served, site, inFlight, query), site, limits, inFlight, query);
       } catch (RuntimeException e) {
         store.close();
         throw e;
       }
     }
 
-    private FusekiServer fuseki(DatasetGraph dsg, Site site) {
-      Context limits = new Context();
-      limits.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+    private FusekiServer fuseki(
+        DatasetGraph dsg, Site site, InFlight inFlight, LimitedQuery processor) {
+      Context context = new Context();
+      context.set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
+      QueryGuards.install(context, limits);
       Endpoint query =
           Endpoint.create()
               .operation(Operation.Query)
               .endpointName("")
-              .processor(new LimitedQuery(maxRows, timeout))
-              .context(limits)
+              .processor(processor)
+              .context(context)
               .build();
       LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site);
-      SiteServlet pages = new SiteServlet(dsg, site);
-      return FusekiServer.create()
-          .port(port)
-          .loopback(loopback)
-          .enableCors(true, null)
-          .enablePing(false)
-          .enableStats(false)
-          .enableMetrics(false)
-          .enableTasks(false)
-          .add("/sparql", DataService.newBuilder(dsg).addEndpoint(query).build())
-          .add("/data", DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
-          .addServlet("/id/*", linkedData)
-          .addServlet("/def", linkedData)
-          .addServlet("/graph/*", linkedData)
-          .addServlet("/search", pages)
-          .addServlet("/assets/*", pages)
-          .addServlet("", pages)
-          .build();
+      SiteServlet pages = new SiteServlet(dsg, site, limits);
+      FusekiServer server =
+          FusekiServer.create()
+              .port(port)
+              .loopback(loopback)
+              .numServerThreads(Math.min(8, limits.threads()), limits.threads())
+              .enableCors(false)
+              .enablePing(false)
+              .enableStats(false)
+              .enableMetrics(false)
+              .enableTasks(false)
+              .add(Site.SPARQL_PATH, DataService.newBuilder(dsg).addEndpoint(query).build())
+              .add(
+                  Site.DATA_PATH,
+                  DataService.newBuilder(dsg).addEndpoint(Operation.GSP_R, "").build())
+              .addFilter("/*", inFlight)
+              .addFilter(
+                  Site.SPARQL_PATH,
+                  new SparqlProtocolFilter(ServiceDescription.of(dsg, limits, site)))
+              .addServlet("/id/*", linkedData)
+              .addServlet("/def", linkedData)
+              .addServlet("/graph/*", linkedData)
+              .addServlet(Site.SEARCH_PATH, pages)
+              .addServlet("/assets/*", pages)
+              .addServlet("/favicon.ico", pages)
+              .addServlet("", pages)
+              .build();
+      Hardening.apply(server.getJettyServer(), limits);
+      return server;
+    }
+
+    /** Fails at once, before any store is built, when another process listens on the port. */
+    private static void requirePortFree(int port, boolean loopback) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(
+            loopback
+                ? new InetSocketAddress(InetAddress.getByName("localhost"), port)
+                : new InetSocketAddress(port));
+      } catch (IOException e) {
+        throw new ChizaiException(
+            ExitCode.SERVE,
+            "cannot listen on "
+                + (loopback ? "localhost" : "*")
+                + ":"
+                + port
+                + ": the port is in use (stop the other server or use --port N)",
+            e);
+      }
     }
   }
 }

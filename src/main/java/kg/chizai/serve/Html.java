@@ -63,6 +63,7 @@ final class Html {
         .append("<title>")
         .append(esc(title))
         .append(" — 知財KG chizai-kg</title>\n")
+        .append("<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n")
         .append("<link rel=\"stylesheet\" href=\"/assets/chizai.css\">\n")
         .append(extraHead)
         .append("</head>\n<body>\n<header class=\"site\">\n")

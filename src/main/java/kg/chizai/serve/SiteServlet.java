@@ -1,5 +1,7 @@
 package kg.chizai.serve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,11 +12,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import kg.chizai.base.Resources;
+import kg.chizai.rdf.Namespaces;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
@@ -48,16 +53,25 @@ final class SiteServlet extends HttpServlet {
           "/assets/yasgui/yasgui.min.js",
           new String[] {YASGUI + "yasgui.min.js", "text/javascript; charset=utf-8"},
           "/assets/yasgui/yasgui.min.css",
-          new String[] {YASGUI + "yasgui.min.css", "text/css; charset=utf-8"});
+          new String[] {YASGUI + "yasgui.min.css", "text/css; charset=utf-8"},
+          "/assets/favicon.svg",
+          new String[] {"/serve-assets/favicon.svg", "image/svg+xml"},
+          "/favicon.ico",
+          new String[] {"/serve-assets/favicon.svg", "image/svg+xml"});
+
+  /** The query editor's prefix list (instead of prefix.cc): the prefixes of the data. */
+  static final String PREFIXES_PATH = "/assets/prefixes.json";
 
   private final transient DatasetGraph dsg;
   private final transient Site site;
+  private final transient Limits limits;
   private final transient Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
   private volatile byte[] landing;
 
-  SiteServlet(DatasetGraph dsg, Site site) {
+  SiteServlet(DatasetGraph dsg, Site site, Limits limits) {
     this.dsg = dsg;
     this.site = site;
+    this.limits = limits;
   }
 
   @Override
@@ -72,6 +86,12 @@ final class SiteServlet extends HttpServlet {
       html(resp, 200, page);
     } else if (path.equals(Site.SEARCH_PATH)) {
       search(req, resp);
+    } else if (path.equals(PREFIXES_PATH)) {
+      byte[] bytes = assetCache.computeIfAbsent(PREFIXES_PATH, k -> prefixesJson());
+      resp.setContentType("application/json");
+      resp.setHeader("Cache-Control", "public, max-age=86400");
+      resp.setContentLength(bytes.length);
+      resp.getOutputStream().write(bytes);
     } else if (ASSETS.containsKey(path)) {
       String[] asset = ASSETS.get(path);
       byte[] bytes = assetCache.computeIfAbsent(asset[0], SiteServlet::resource);
@@ -87,6 +107,21 @@ final class SiteServlet extends HttpServlet {
   private void search(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String q = Optional.ofNullable(req.getParameter("q")).orElse("");
     List<String> words = SearchPage.words(q);
+    if (q.length() > limits.maxSearchChars() || words.size() > limits.maxSearchWords()) {
+      refuseSearch(
+          resp,
+          "検索語が多すぎます（" + limits.maxSearchWords() + " 語・" + limits.maxSearchChars() + " 文字まで）。",
+          "Too many search words: at most "
+              + limits.maxSearchWords()
+              + " words and "
+              + limits.maxSearchChars()
+              + " characters (this one has "
+              + words.size()
+              + " words, "
+              + q.length()
+              + " characters).");
+      return;
+    }
     if (words.isEmpty()) {
       html(
           resp,
@@ -105,34 +140,77 @@ final class SiteServlet extends HttpServlet {
     pss.setLiteral("limit", MAX_HITS);
     Dataset ds = DatasetFactory.wrap(dsg);
     List<SearchPage.Hit> hits = new ArrayList<>();
-    Model context =
-        Txn.calculateRead(
-            ds,
-            () -> {
-              try (QueryExecution qe =
-                  QueryExecution.create()
-                      .query(pss.asQuery())
-                      .dataset(ds)
-                      .timeout(site.timeout().toMillis())
-                      .build()) {
-                qe.execSelect()
-                    .forEachRemaining(
-                        (QuerySolution s) -> {
-                          Literal l = s.getLiteral("literal");
-                          hits.add(
-                              new SearchPage.Hit(
-                                  s.getResource("s").getURI(),
-                                  l == null ? "" : l.getLexicalForm(),
-                                  l == null ? "" : l.getLanguage(),
-                                  s.getLiteral("score").getDouble()));
-                        });
-              }
-              LinkedHashSet<String> iris = new LinkedHashSet<>();
-              hits.forEach(h -> iris.add(h.iri()));
-              return ResourceGraph.facts(dsg, iris);
-            });
+    Model context;
+    try {
+      context =
+          Txn.calculateRead(
+              ds,
+              () -> {
+                try (QueryExecution qe =
+                    QueryExecution.create()
+                        .query(pss.asQuery())
+                        .dataset(ds)
+                        .timeout(site.timeout().toMillis())
+                        .build()) {
+                  qe.execSelect()
+                      .forEachRemaining(
+                          (QuerySolution s) -> {
+                            Literal l = s.getLiteral("literal");
+                            hits.add(
+                                new SearchPage.Hit(
+                                    s.getResource("s").getURI(),
+                                    l == null ? "" : l.getLexicalForm(),
+                                    l == null ? "" : l.getLanguage(),
+                                    s.getLiteral("score").getDouble()));
+                          });
+                }
+                LinkedHashSet<String> iris = new LinkedHashSet<>();
+                hits.forEach(h -> iris.add(h.iri()));
+                return ResourceGraph.facts(dsg, iris);
+              });
+    } catch (QueryCancelledException e) {
+      LinkedDataServlet.plain(resp, 503, "search timed out");
+      return;
+    } catch (RuntimeException e) {
+      // The index refused the query (too many terms after analysis, or a malformed phrase):
+      // a 400 that says so, never the index's exception text.
+      refuseSearch(
+          resp,
+          "この検索は実行できません。語を減らしてください。",
+          "This search cannot be run; use fewer or shorter words.");
+      return;
+    }
     String page = SearchPage.render(q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site);
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void refuseSearch(HttpServletResponse resp, String ja, String en) throws IOException {
+    String body =
+        "<article><h1>検索できません <span lang=\"en\">Search refused</span></h1><p>"
+            + Html.esc(ja)
+            + " <span lang=\"en\">"
+            + Html.esc(en)
+            + "</span></p><p><a href=\""
+            + Site.SEARCH_PATH
+            + "\">全文検索へ / search again</a></p></article>\n";
+    html(
+        resp,
+        400,
+        Html.page(
+                "検索できません", body, site.reports().stream().map(Site.ReportInfo::credit).toList(), "")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The data's prefixes as prefix.cc's {@code all.file.json} shape: {@code {"ckg": "https://…#"}}.
+   */
+  private static byte[] prefixesJson() {
+    try {
+      return new ObjectMapper()
+          .writeValueAsBytes(new TreeMap<>(Namespaces.prefixes().getNsPrefixMap()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the prefixes as JSON", e);
+    }
   }
 
   private static void html(HttpServletResponse resp, int status, byte[] body) throws IOException {

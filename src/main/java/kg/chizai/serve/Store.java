@@ -1,17 +1,25 @@
 package kg.chizai.serve;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kg.chizai.base.AtomicFiles;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import kg.chizai.rdf.CKG;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
@@ -32,17 +40,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The served database in one directory: TDB2 ({@code tdb2/}), its jena-text index ({@code text/},
- * Lucene with {@link JapaneseTextAnalyzer}) and the fingerprint of what it was built from ({@code
- * fingerprint.txt}, written last). When the recorded fingerprint is missing or differs, the two
- * sub-directories are deleted and rebuilt from the source; otherwise they are reused as they are.
+ * The served database: TDB2 and its jena-text index (Lucene with {@link JapaneseTextAnalyzer}), in
+ * a store directory that one server at a time owns.
+ *
+ * <pre>{@code try (Store store = Store.open(dir, fingerprint, () -> dataset)) { store.dataset(); }}
+ * </pre>
+ *
+ * <p>Layout of the store directory:
+ *
+ * <ul>
+ *   <li>{@code store.lock}: the {@link StoreLock}, taken before anything else is read or written
+ *       and held until {@link #close()}; a second server on the same directory is refused.
+ *   <li>{@code build-…/}: one complete database: {@code tdb2/}, {@code text/}, {@code
+ *       inventory.txt} (what it holds, counted when built) and {@code fingerprint.txt} (what it was
+ *       built from), written in that order.
+ *   <li>{@code current}: the name of the build being served. Replaced atomically, and only once a
+ *       new build is complete: that is the swap.
+ * </ul>
+ *
+ * <p>Opening reuses the current build when its fingerprint matches and it still holds what its
+ * inventory says (every TDB2 index and node read, Lucene's checksums verified); a damaged build is
+ * rebuilt, and {@link #damage()} says what was wrong. Otherwise the sources are converted first (a
+ * bad source leaves the store as it was), loaded into a new {@code build-…/} directory, and swapped
+ * in; only then is the previous build deleted. A crash at any step leaves {@code current} naming a
+ * complete build, and the next start deletes what the crash left behind.
  *
  * <p>The data is loaded through the text dataset in one write transaction, so every indexed literal
  * is indexed as it is added (TDB2's bulk loaders would bypass the text index). The default graph is
  * the union of the named graphs.
- *
- * <pre>{@code try (Store store = Store.open(dir, fingerprint, () -> dataset)) { store.dataset(); }}
- * </pre>
  */
 public final class Store implements AutoCloseable {
 
@@ -54,9 +79,20 @@ public final class Store implements AutoCloseable {
     REUSED
   }
 
+  static final String CURRENT_FILE = "current";
+  static final String BUILD_PREFIX = "build-";
   static final String TDB_DIR = "tdb2";
   static final String TEXT_DIR = "text";
   static final String FINGERPRINT_FILE = "fingerprint.txt";
+
+  /** Written first into a new build directory: what marks it as ours, to delete if left over. */
+  static final String MARKER_FILE = "chizai-kg-build";
+
+  private static final Pattern BUILD_NAME = Pattern.compile("build-[A-Za-z0-9]+");
+
+  /** What the store layout before build directories left at the top of the store directory. */
+  private static final List<String> OLD_LAYOUT =
+      List.of(TDB_DIR, TEXT_DIR, FINGERPRINT_FILE, FINGERPRINT_FILE + ".tmp");
 
   /** The Lucene field every indexed literal goes to, and the entity field. */
   static final String TEXT_FIELD = "text";
@@ -74,70 +110,190 @@ public final class Store implements AutoCloseable {
           RDFS.comment.asNode(),
           DCTerms.description.asNode());
 
-  private final DatasetGraph tdb;
-  private final TextIndex index;
-  private final DatasetGraph dataset;
+  /**
+   * Called after each step of a build with its name ({@code converted}, {@code loaded}, {@code
+   * recorded}, {@code swapped}): tests stop a process there to prove that a crash at any step
+   * leaves a store to serve.
+   */
+  static volatile Consumer<String> afterStep = step -> {};
+
+  private final StoreLock lock;
+  private final Path location;
+  private final Open open;
   private final Status status;
   private final Duration buildTime;
   private final Fingerprint fingerprint;
+  private final Inventory inventory;
+  private final Optional<String> damage;
 
   private Store(
-      DatasetGraph tdb,
-      TextIndex index,
-      DatasetGraph dataset,
+      StoreLock lock,
+      Path location,
+      Open open,
       Status status,
       Duration buildTime,
-      Fingerprint fingerprint) {
-    this.tdb = tdb;
-    this.index = index;
-    this.dataset = dataset;
+      Fingerprint fingerprint,
+      Inventory inventory,
+      Optional<String> damage) {
+    this.lock = lock;
+    this.location = location;
+    this.open = open;
     this.status = status;
     this.buildTime = buildTime;
     this.fingerprint = fingerprint;
+    this.inventory = inventory;
+    this.damage = damage;
   }
 
   /**
-   * Opens the store in {@code dir}, building it from {@code source} (called only then) when its
-   * recorded fingerprint is not {@code fingerprint}.
+   * Locks the store in {@code dir} and opens it, building it from {@code source} (called only then)
+   * when its current build was made from another fingerprint, or is damaged.
+   *
+   * @throws ChizaiException {@link ExitCode#SERVE} when the store is in use by another server or
+   *     cannot be built; the converter's own exception (a bad source) with the store untouched
    */
   public static Store open(Path dir, Fingerprint fingerprint, Supplier<Dataset> source) {
-    Path fpFile = dir.resolve(FINGERPRINT_FILE);
-    boolean fresh =
-        fingerprint.sha256().equals(Fingerprint.recorded(fpFile).orElse(""))
-            && Files.isDirectory(dir.resolve(TDB_DIR))
-            && Files.isDirectory(dir.resolve(TEXT_DIR));
-    long start = System.nanoTime();
+    return open(dir, () -> fingerprint, source);
+  }
+
+  /**
+   * As {@link #open(Path, Fingerprint, Supplier)}, computing the fingerprint only once the lock is
+   * held: nothing is read before the lock, not even the sources.
+   */
+  public static Store open(Path dir, Supplier<Fingerprint> fingerprint, Supplier<Dataset> source) {
+    StoreLock lock = StoreLock.acquire(dir);
     try {
-      if (!fresh) {
-        Files.deleteIfExists(fpFile);
-        deleteTree(dir.resolve(TDB_DIR));
-        deleteTree(dir.resolve(TEXT_DIR));
-        Files.createDirectories(dir);
-      }
-      DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(dir.resolve(TDB_DIR)));
-      tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
-      TextIndex index =
-          TextDatasetFactory.createLuceneIndex(
-              FSDirectory.open(dir.resolve(TEXT_DIR)), textIndexConfig());
-      DatasetGraph text = TextDatasetFactory.create(tdb, index, true);
-      if (fresh) {
-        LOG.info("store reused: {} ({})", dir, fingerprint.sha256());
-        return new Store(tdb, index, text, Status.REUSED, Duration.ZERO, fingerprint);
-      }
-      long quads;
+      return openLocked(dir, lock, fingerprint.get(), source);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Store openLocked(
+      Path dir, StoreLock lock, Fingerprint fingerprint, Supplier<Dataset> source) {
+    long start = System.nanoTime();
+    Optional<Path> live = live(dir);
+    if (live.isPresent()) {
+      removeLeftovers(dir, live.get());
+    }
+    Optional<String> damage = Optional.empty();
+    if (live.isPresent()
+        && fingerprint
+            .sha256()
+            .equals(Fingerprint.recorded(live.get().resolve(FINGERPRINT_FILE)).orElse(""))) {
       try {
-        quads = load(source.get(), text);
-        writeAtomically(fpFile, fingerprint.fileText());
-      } catch (IOException | RuntimeException e) {
-        index.close();
-        TDBInternal.expel(tdb);
+        return reuse(dir, lock, live.get(), fingerprint);
+      } catch (Inventory.Damaged e) {
+        damage = Optional.of(e.getMessage());
+        LOG.debug("store {} damaged", live.get(), e);
+      }
+    }
+    Dataset data;
+    try {
+      data = source.get();
+    } catch (ChizaiException e) {
+      if (damage.isEmpty() || e.problems().isEmpty()) {
         throw e;
       }
+      List<Problem> problems = new ArrayList<>(e.problems());
+      problems.add(
+          Problem.error(
+              dir.toString(),
+              0,
+              "the store is damaged ("
+                  + damage.get()
+                  + ") and was not rebuilt; it will be once the sources convert"));
+      throw new ChizaiException(e.kind(), problems);
+    }
+    afterStep.accept("converted");
+    return build(dir, lock, data, fingerprint, damage, start);
+  }
+
+  /** Opens the current build after checking it holds what it was built with. */
+  private static Store reuse(Path dir, StoreLock lock, Path build, Fingerprint fingerprint)
+      throws Inventory.Damaged {
+    Inventory recorded =
+        Inventory.read(build.resolve(Inventory.FILE))
+            .orElseThrow(
+                () -> new Inventory.Damaged("its " + Inventory.FILE + " is missing", null));
+    recorded.checkFiles(build);
+    // Lucene's checks need the index closed: before TDB2 and the text index are opened.
+    long textDocs = Inventory.countText(build.resolve(TEXT_DIR), true);
+    DatasetGraph tdb;
+    try {
+      tdb = connect(dir, build);
+    } catch (ChizaiException e) {
+      throw e;
+    } catch (RuntimeException | InternalError e) {
+      throw new Inventory.Damaged(
+          "its TDB2 database cannot be opened: " + Inventory.describe(e), e);
+    }
+    try {
+      Inventory found = Inventory.count(tdb, textDocs);
+      if (!found.sameCounts(recorded)) {
+        throw new Inventory.Damaged(
+            "it holds " + found.summary() + " where it was built with " + recorded.summary(), null);
+      }
+      Open open = Open.over(tdb, build.resolve(TEXT_DIR));
+      LOG.info("store reused: {} ({})", build, fingerprint.sha256());
+      return new Store(
+          lock, build, open, Status.REUSED, Duration.ZERO, fingerprint, recorded, Optional.empty());
+    } catch (Inventory.Damaged | RuntimeException | InternalError e) {
+      expelQuietly(tdb);
+      if (e instanceof Inventory.Damaged d) {
+        throw d;
+      }
+      throw new Inventory.Damaged("it cannot be opened: " + Inventory.describe(e), e);
+    }
+  }
+
+  /** Loads {@code data} into a new build directory and swaps it in. */
+  private static Store build(
+      Path dir,
+      StoreLock lock,
+      Dataset data,
+      Fingerprint fingerprint,
+      Optional<String> damage,
+      long start) {
+    Path build = null;
+    Open open = null;
+    try {
+      build = Files.createTempDirectory(dir, BUILD_PREFIX);
+      writeDurably(build.resolve(MARKER_FILE), "a chizai-kg store build\n");
+      open = Open.over(connect(dir, build), build.resolve(TEXT_DIR));
+      long quads = load(data, open.dataset);
+      afterStep.accept("loaded");
+      Inventory inventory =
+          Inventory.count(open.tdb, Inventory.countText(build.resolve(TEXT_DIR), false))
+              .withFilesOf(build, List.of(TDB_DIR, TEXT_DIR));
+      writeDurably(build.resolve(Inventory.FILE), inventory.fileText());
+      writeDurably(build.resolve(FINGERPRINT_FILE), fingerprint.fileText());
+      afterStep.accept("recorded");
+      swap(dir, build);
+      afterStep.accept("swapped");
+      removeLeftovers(dir, build);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
-      LOG.info("store built: {} quads in {} ms -> {}", quads, took.toMillis(), dir);
-      return new Store(tdb, index, text, Status.BUILT, took, fingerprint);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the store in " + dir, e);
+      LOG.info("store built: {} quads in {} ms -> {}", quads, took.toMillis(), build);
+      return new Store(lock, build, open, Status.BUILT, took, fingerprint, inventory, damage);
+    } catch (IOException | RuntimeException | Inventory.Damaged e) {
+      if (open != null) {
+        open.closeQuietly();
+      }
+      if (build != null) {
+        deleteQuietly(build);
+      }
+      if (e instanceof ChizaiException ce) {
+        throw ce;
+      }
+      throw new ChizaiException(
+          ExitCode.SERVE,
+          "the store "
+              + dir
+              + damage.map(d -> " is damaged (" + d + ") and").orElse("")
+              + " could not be built: "
+              + Inventory.describe(e),
+          e);
     }
   }
 
@@ -172,9 +328,28 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /** TDB2 over {@code build/tdb2}, its default graph the union of the named graphs. */
+  private static DatasetGraph connect(Path dir, Path build) {
+    DatasetGraph tdb;
+    try {
+      tdb = DatabaseMgr.connectDatasetGraph(Location.create(build.resolve(TDB_DIR)));
+    } catch (DBOpEnvException e) {
+      if (!String.valueOf(e.getMessage()).startsWith("Failed to get a lock")) {
+        throw e; // a damaged database: its subclasses say what is wrong with it
+      }
+      // Another process (a TDB2 tool?) has this very database open: not ours to rebuild.
+      throw new ChizaiException(
+          ExitCode.SERVE,
+          "the store " + dir + " is open in another process: " + Inventory.describe(e),
+          e);
+    }
+    tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+    return tdb;
+  }
+
   /** The dataset to serve: TDB2 behind the text index, default graph = union of named graphs. */
   public DatasetGraph dataset() {
-    return dataset;
+    return open.dataset;
   }
 
   public Status status() {
@@ -190,21 +365,170 @@ public final class Store implements AutoCloseable {
     return fingerprint;
   }
 
-  @Override
-  public void close() {
-    index.close();
-    TDBInternal.expel(tdb);
+  /** What the store holds, as counted when it was built (and found again when reused). */
+  public Inventory inventory() {
+    return inventory;
   }
 
-  private static void writeAtomically(Path file, String text) throws IOException {
+  /** What was wrong with the previous build when this one replaced it because it was damaged. */
+  public Optional<String> damage() {
+    return damage;
+  }
+
+  /** The build directory being served. */
+  Path location() {
+    return location;
+  }
+
+  /** Closes the database and releases the store's lock. */
+  @Override
+  public void close() {
+    try {
+      open.close();
+    } finally {
+      lock.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ TDB2 and text index
+
+  /** An open TDB2 database with its text index. */
+  private static final class Open {
+    final DatasetGraph tdb;
+    final TextIndex index;
+    final DatasetGraph dataset;
+
+    private Open(DatasetGraph tdb, TextIndex index, DatasetGraph dataset) {
+      this.tdb = tdb;
+      this.index = index;
+      this.dataset = dataset;
+    }
+
+    static Open over(DatasetGraph tdb, Path textDir) {
+      try {
+        TextIndex index =
+            TextDatasetFactory.createLuceneIndex(FSDirectory.open(textDir), textIndexConfig());
+        return new Open(tdb, index, TextDatasetFactory.create(tdb, index, true));
+      } catch (IOException | RuntimeException e) {
+        expelQuietly(tdb);
+        throw new ChizaiException(
+            ExitCode.SERVE,
+            "cannot open the text index " + textDir + ": " + Inventory.describe(e),
+            e);
+      }
+    }
+
+    void close() {
+      try {
+        index.close();
+      } finally {
+        TDBInternal.expel(tdb);
+      }
+    }
+
+    void closeQuietly() {
+      try {
+        close();
+      } catch (RuntimeException e) {
+        LOG.debug("closing a failed build", e);
+      }
+    }
+  }
+
+  private static void expelQuietly(DatasetGraph tdb) {
+    try {
+      TDBInternal.expel(tdb);
+    } catch (RuntimeException | InternalError e) {
+      LOG.debug("expelling a damaged database", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ the store directory
+
+  /** The build named by {@code current}, if it names a build directory that exists. */
+  static Optional<Path> live(Path dir) {
+    Path current = dir.resolve(CURRENT_FILE);
+    if (!Files.isRegularFile(current)) {
+      return Optional.empty();
+    }
+    try {
+      String name = Files.readString(current, StandardCharsets.UTF_8).strip();
+      Path build = dir.resolve(name);
+      return BUILD_NAME.matcher(name).matches() && Files.isDirectory(build)
+          ? Optional.of(build)
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Points {@code current} at {@code build}: a file written beside it, then renamed over it. */
+  private static void swap(Path dir, Path build) throws IOException {
+    writeDurably(dir.resolve(CURRENT_FILE), build.getFileName() + "\n");
+  }
+
+  /**
+   * Deletes what is not the live build: other build directories (an earlier build, a build a crash
+   * interrupted), a half-written {@code current} (the atomic writer's hidden temporary file), and
+   * the files of the layout before builds. Only names this class creates are touched, so a store
+   * directory shared with other files keeps them.
+   */
+  private static void removeLeftovers(Path dir, Path live) {
+    List<Path> leftovers = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (p.equals(live)) {
+          continue;
+        }
+        if (BUILD_NAME.matcher(name).matches()
+            && Files.isDirectory(p)
+            && (Files.exists(p.resolve(MARKER_FILE)) || isEmpty(p))) {
+          leftovers.add(p);
+        } else if (name.startsWith("." + CURRENT_FILE + ".tmp-")
+            || name.equals(CURRENT_FILE + ".tmp")
+            || OLD_LAYOUT.contains(name)) {
+          leftovers.add(p);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot list the store {} to remove leftovers: {}", dir, e.getMessage());
+      return;
+    }
+    for (Path p : leftovers) {
+      deleteQuietly(p);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  /** Writes a small file through the one atomic writer: synced, renamed into place. */
+  private static void writeDurably(Path file, String text) throws IOException {
     AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+  private static void deleteQuietly(Path path) {
+    try {
+      deleteTree(path);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "cannot remove {} from the store (removed at the next start): {}", path, e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path)) {
       return;
     }
-    try (Stream<Path> s = Files.walk(dir)) {
+    if (!Files.isDirectory(path)) {
+      Files.delete(path);
+      return;
+    }
+    try (Stream<Path> s = Files.walk(path)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }

@@ -1,6 +1,7 @@
 package kg.chizai.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
@@ -43,13 +45,49 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
   }
 
   /**
-   * Reads and checks a file; throws {@link ChizaiException} naming the file and line on bad input.
+   * The largest source read by default: 4 MiB, about 40 times a year's progress report. The
+   * conversion is linear in its input, but the graph is held in memory until it is written, so a
+   * larger input needs a larger limit and, beyond a few MiB, a larger heap: on purpose, not by
+   * accident.
+   */
+  public static final long DEFAULT_MAX_BYTES = 4L << 20;
+
+  /** The largest limit that can be set: 1 GiB (the text is held twice, as bytes and as chars). */
+  public static final long MAX_LIMIT = 1L << 30;
+
+  /**
+   * Reads and checks a file of at most {@link #DEFAULT_MAX_BYTES}; throws {@link ChizaiException}
+   * naming the file and line on bad input.
    */
   public static SourceText read(Path path) {
+    return read(path, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads and checks a file of at most {@code maxBytes} bytes; throws {@link ChizaiException}
+   * naming the file and line on bad input, or the file alone when it is larger (nothing beyond the
+   * limit is read, so a huge file or an endless stream costs no more than the limit).
+   */
+  public static SourceText read(Path path, long maxBytes) {
+    if (maxBytes < 1 || maxBytes > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "the input size limit must be 1 byte to 1 GiB (" + MAX_LIMIT + " bytes): " + maxBytes);
+    }
     String name = path.toString();
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes((int) maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw new ChizaiException(
+            ExitCode.INPUT,
+            Problem.error(
+                name,
+                0,
+                sizeOf(path, bytes.length)
+                    + " larger than the limit of "
+                    + maxBytes
+                    + " bytes; raise it with --max-input-size if the file is a report"));
+      }
     } catch (NoSuchFileException e) {
       throw new ChizaiException(ExitCode.INPUT, Problem.error(name, 0, "no such file"));
     } catch (IOException e) {
@@ -59,11 +97,31 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     return decode(name, bytes);
   }
 
+  /** "52428800 bytes," or, for a stream whose size is unknown, "more than N bytes,". */
+  private static String sizeOf(Path path, long read) {
+    try {
+      long size = Files.size(path);
+      if (size >= read) {
+        return "the file is " + size + " bytes,";
+      }
+    } catch (IOException e) {
+      // a stream or a file gone since: say what was read
+    }
+    return "the file is more than " + (read - 1) + " bytes,";
+  }
+
   /** Checks and decodes bytes that came from {@code name}. */
   public static SourceText decode(String name, byte[] bytes) {
     if (bytes.length == 0) {
       throw new ChizaiException(ExitCode.INPUT, Problem.error(name, 1, "empty file"));
     }
+    utf16(bytes)
+        .ifPresent(
+            what -> {
+              throw new ChizaiException(
+                  ExitCode.INPUT,
+                  Problem.error(name, 1, what + "; expected UTF-8: convert the file to UTF-8"));
+            });
     int nul = indexOf(bytes, (byte) 0);
     if (nul >= 0) {
       throw new ChizaiException(
@@ -111,6 +169,46 @@ public record SourceText(String name, List<String> lines, String sha256, boolean
     }
     out.flip();
     return out.toString();
+  }
+
+  /**
+   * Whether the bytes are UTF-16: a byte order mark (FF FE, FE FF), or NUL bytes on one side of the
+   * byte pairs, as text in UTF-16 has for every ASCII character.
+   */
+  static Optional<String> utf16(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return Optional.of("UTF-16 text (little-endian byte order mark FF FE)");
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return Optional.of("UTF-16 text (big-endian byte order mark FE FF)");
+    }
+    int n = Math.min(b.length, 4096) & ~1;
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i < n; i++) {
+      if (b[i] == 0) {
+        if (i % 2 == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    int pairs = n / 2;
+    // Many NULs, nearly all on one side: ASCII characters of UTF-16 (line ends at least).
+    if (pairs >= 2
+        && Math.max(even, odd) * 10 >= pairs
+        && Math.min(even, odd) * 10 <= Math.max(even, odd)) {
+      return Optional.of(
+          "UTF-16 text ("
+              + (odd > even ? "little" : "big")
+              + "-endian, no byte order mark: NUL bytes in "
+              + Math.max(even, odd)
+              + " of the first "
+              + pairs
+              + " byte pairs)");
+    }
+    return Optional.empty();
   }
 
   /** Whether the bytes decode cleanly as Shift_JIS (a hint for the error message only). */

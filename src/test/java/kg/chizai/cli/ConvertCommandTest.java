@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import kg.chizai.rdf.RdfFiles;
+import kg.chizai.source.SourceText;
 import kg.chizai.testing.Seed;
 import kg.chizai.testing.SmallReport;
 import org.apache.jena.rdf.model.Model;
@@ -109,6 +110,26 @@ class ConvertCommandTest {
     assertBad(Files.write(dir.resolve("image.txt"), bytes), "image.txt:2: binary data");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16LE-BOM", "UTF-16BE-BOM", "UTF-16LE", "UTF-16BE"})
+  void badInput_utf16_exit3NamesUtf16NotBinary(String encoding) throws Exception {
+    boolean bom = encoding.endsWith("-BOM");
+    String charset = encoding.replace("-BOM", "");
+    byte[] text = SMALL.getBytes(Charset.forName(charset));
+    byte[] bytes = text;
+    if (bom) {
+      byte[] mark =
+          charset.endsWith("LE")
+              ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+              : new byte[] {(byte) 0xFE, (byte) 0xFF};
+      bytes = new byte[text.length + 2];
+      System.arraycopy(mark, 0, bytes, 0, 2);
+      System.arraycopy(text, 0, bytes, 2, text.length);
+    }
+    Run r = assertBad(Files.write(dir.resolve("utf16.txt"), bytes), "utf16.txt:1: UTF-16 text");
+    assertFalse(r.err().contains("binary"), r.err());
+  }
+
   @Test
   void badInput_shiftJis_exit3NamesTheEncodingAndLine() throws Exception {
     byte[] sjis = SMALL.getBytes(Charset.forName("Shift_JIS"));
@@ -153,6 +174,61 @@ class ConvertCommandTest {
     String text = SMALL.replace("【文化庁】 海賊版", "【文化庁 海賊版") + "\n【総務省 続き\n";
     Run r = assertBad(write("two.txt", text), "two.txt:18: unterminated tag");
     assertTrue(r.err().contains("two.txt:20: unterminated tag"), r.err());
+  }
+
+  @Test
+  void badInput_largerThanLimit_exit3NamesFileSizeAndLimit() throws Exception {
+    Path big = write("big.txt", SMALL + "・".repeat(4000));
+    long size = Files.size(big);
+    Path out = dir.resolve("out.ttl");
+    Run r = run("convert", big.toString(), "--max-input-size", "8K", "-o", out.toString());
+    assertEquals(3, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "big.txt: the file is "
+                    + size
+                    + " bytes, larger than the limit of 8192 bytes; raise it with"
+                    + " --max-input-size"),
+        r.err());
+    assertFalse(Files.exists(out), "no output on failure");
+  }
+
+  @Test
+  void input_atTheLimit_converts() throws Exception {
+    Path small = write("small.txt", SMALL);
+    long size = Files.size(small);
+    Path out = dir.resolve("out.ttl");
+    Run r =
+        run("convert", small.toString(), "--max-input-size", Long.toString(size), "-o", "" + out);
+    assertEquals(0, r.code(), r.err());
+    assertEquals(
+        3,
+        run("convert", small.toString(), "--max-input-size", "" + (size - 1), "-o", "" + out)
+            .code());
+  }
+
+  @Test
+  void input_seedUnderTheDefaultLimit_andLargerFileRefusedByDefault() throws Exception {
+    assertTrue(Files.size(SEED) < SourceText.DEFAULT_MAX_BYTES);
+    Path huge = dir.resolve("huge.txt");
+    byte[] line = (SMALL + "\n").getBytes(StandardCharsets.UTF_8);
+    try (var o = Files.newOutputStream(huge)) {
+      for (long n = 0; n <= SourceText.DEFAULT_MAX_BYTES; n += line.length) {
+        o.write(line);
+      }
+    }
+    assertBad(huge, "huge.txt: the file is " + Files.size(huge) + " bytes, larger than the limit");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "2G", "12Q", "-1"})
+  void option_badMaxInputSize_exit2(String value) {
+    Path out = dir.resolve("out.ttl");
+    Run r = run("convert", SEED.toString(), "--max-input-size", value, "-o", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--max-input-size"), r.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Seed;
@@ -31,6 +33,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -89,6 +93,8 @@ class BrowserTest {
         "--disable-sync",
         "--window-size=1280,1600",
         "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
+    // The console, to see what the Content-Security-Policy refuses.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER.toString()))
@@ -185,6 +191,58 @@ class BrowserTest {
     assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
     assertEquals(Boolean.TRUE, js("return typeof window.__xss === 'undefined';"));
     assertEquals(0L, js("return document.querySelectorAll('main script').length;"));
+  }
+
+  @Test
+  void landing_underTheContentSecurityPolicy_worksAndRequestsNothingFromOtherSites() {
+    driver.manage().logs().get(LogType.BROWSER); // drain what earlier tests logged
+    driver.get(seed.url());
+    wait.until(d -> js("return !!(window.yasgui && window.yasgui.getTab());"));
+    js(
+        "window.yasgui.getTab().getYasqe().setValue(arguments[0]);",
+        "SELECT ?s WHERE { ?s a <" + CKG.Direction.getURI() + "> } LIMIT 3");
+    driver.findElement(By.cssSelector(".yasqe_queryButton")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".yasr a[href*='/direction/']")));
+    // The query editor's prefix completer reads this server's list, not prefix.cc; the class and
+    // property completers (which ask lov.linkeddata.es) are off.
+    wait.until(
+        d ->
+            (Boolean)
+                js(
+                    "return performance.getEntriesByType('resource')"
+                        + ".some(e => e.name.endsWith('/assets/prefixes.json'));"));
+    @SuppressWarnings("unchecked")
+    List<String> loaded =
+        (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name);");
+    for (String url : loaded) {
+      assertTrue(url.startsWith(seed.url()) || url.startsWith("data:"), "loaded " + url);
+    }
+    assertEquals(
+        List.of("prefixes", "variables"),
+        js("return window.yasgui.getTab().getYasqe().config.autocompleters;"));
+    assertTrue(
+        ((String) js("return window.yasgui.getTab().getYasqe().config.prefixCcApi;"))
+            .startsWith(seed.url()));
+    // A page of a thing too, under the same policy.
+    driver.get(seed.url() + "id/report/2025-progress/direction/14-2");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#source blockquote")));
+    List<String> refused = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      String m = e.getMessage();
+      if (m.contains("Content Security Policy") || m.contains("Refused to")) {
+        refused.add(m);
+      }
+    }
+    assertEquals(List.of(), refused);
+  }
+
+  @Test
+  void pages_haveTheLocalFavicon() {
+    driver.get(seed.url());
+    String icon = (String) js("return document.querySelector('link[rel=icon]').href;");
+    assertEquals(seed.url() + "assets/favicon.svg", icon);
   }
 
   private static Object js(String script, Object... args) {

@@ -273,7 +273,7 @@ class SparqlEndpointTest {
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("X-Result-Limit").isEmpty());
     assertEquals(
-        String.valueOf(TIMEOUT.toMillis() / 1000.0),
+        String.valueOf(TIMEOUT.toSeconds()),
         r.headers().firstValue("X-Query-Timeout").orElse(null));
     assertEquals(7, ResultSetFactory.copyResults(json(r.body())).size());
   }

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import kg.chizai.rdf.CKG;
 import kg.chizai.testing.Conversions;
+import kg.chizai.testing.Seed;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
@@ -38,6 +40,9 @@ final class TestServers {
           RDFS.comment.asNode(),
           DCTerms.description.asNode());
 
+  /** The seed report (tests over the shared server use {@link Seed#server()}). */
+  static final Path SEED = Seed.SOURCE;
+
   static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
@@ -50,13 +55,23 @@ final class TestServers {
    * A started server on a free loopback port over a new store of {@code sources} in {@code dir}.
    */
   static ChizaiServer start(Path dir, List<Path> sources) {
-    return ChizaiServer.create()
-        .port(0)
-        .store(dir)
-        .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
-        .source(sources, () -> Conversions.of(sources).dataset())
-        .build()
-        .start();
+    return start(dir, sources, b -> b);
+  }
+
+  /**
+   * A started server of its own (the caller stops it) over a new store of {@code sources} in {@code
+   * dir}, with {@code more} settings: for tests that need other limits than the shared server's or
+   * that disturb the server. The seed's data is the shared conversion's.
+   */
+  static ChizaiServer start(
+      Path dir, List<Path> sources, UnaryOperator<ChizaiServer.Builder> more) {
+    ChizaiServer.Builder b =
+        ChizaiServer.create()
+            .port(0)
+            .store(dir)
+            .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
+            .source(sources, () -> Conversions.dataset(sources));
+    return more.apply(b).build().start();
   }
 
   static HttpResponse<String> get(String url, String accept) {

@@ -46,6 +46,19 @@ public final class Conversions {
     return of(List.of(sources));
   }
 
+  /**
+   * A writable dataset of the conversion of {@code sources}, for a store to load: for the seed
+   * alone, a copy of the shared conversion ({@link Seed#conversion()}, converted once per JVM);
+   * otherwise a conversion of its own.
+   */
+  public static Dataset dataset(List<Path> sources) {
+    if (sources.size() == 1
+        && sources.get(0).toAbsolutePath().normalize().equals(Seed.SOURCE.toAbsolutePath())) {
+      return copy(Seed.conversion().dataset());
+    }
+    return of(sources).dataset();
+  }
+
   /** Checks a conversion against the SHACL shapes, as the pipeline does. */
   public static Validation validate(Pipeline.Conversion c) {
     return pipeline().validate(c);

@@ -156,7 +156,7 @@ public final class Seed {
             .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
             .maxRows(MAX_ROWS)
             .timeout(TIMEOUT)
-            .source(List.of(SOURCE), () -> Conversions.copy(conversion().dataset()))
+            .source(List.of(SOURCE), () -> Conversions.dataset(List.of(SOURCE)))
             .build()
             .start();
     AtExit.close(server::stop);

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -294,6 +295,11 @@ public final class DateNormalizer {
     private final List<TimeExpression> out = new ArrayList<>();
     private Matcher m;
 
+    /**
+     * One matcher per pattern, reused at every position (a new one per call was most of a scan).
+     */
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+
     Scan(String text, TimeContext context) {
       this.text = text;
       this.s = TextFold.fold(text);
@@ -316,10 +322,10 @@ public final class DateNormalizer {
       if (i > s.length()) {
         return false;
       }
-      m = p.matcher(s);
+      m =
+          matchers.computeIfAbsent(
+              p, q -> q.matcher(s).useTransparentBounds(true).useAnchoringBounds(false));
       m.region(i, s.length());
-      m.useTransparentBounds(true);
-      m.useAnchoringBounds(false);
       return m.lookingAt();
     }
 

@@ -1,0 +1,74 @@
+package kg.chizai.serve;
+
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+
+/**
+ * The Jetty side of a {@link ChizaiServer}, applied to the server Fuseki built before it starts:
+ * connection timeouts, and around Fuseki's servlets, from the outside in, {@link SecurityHeaders},
+ * CORS, gzip and the {@link RequestGate}.
+ *
+ * <p>CORS is Jetty's {@code CrossOriginHandler} (Fuseki's own filter is off): any origin may read
+ * the answers, without credentials (no {@code Access-Control-Allow-Credentials}), for GET, POST,
+ * HEAD and OPTIONS only, and scripts may read the limit headers. Responses are compressed with gzip
+ * when the client asks ({@code Accept-Encoding}).
+ */
+final class Hardening {
+
+  /** The methods a cross-origin page may use. */
+  static final Set<String> CORS_METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS");
+
+  /** How long a stop waits for requests in progress before closing their connections. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+  private Hardening() {}
+
+  // GzipHandler is deprecated in Jetty 12.1 for CompressionHandler (jetty-compression-*), which
+  // Fuseki 5.6 does not bring; it works as before.
+  @SuppressWarnings("removal")
+  static void apply(Server server, Limits limits) {
+    for (Connector c : server.getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        sc.setIdleTimeout(limits.idleTimeout().toMillis());
+        HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
+        if (http != null) {
+          HttpConfiguration config = http.getHttpConfiguration();
+          config.setSendServerVersion(false);
+          config.setSendXPoweredBy(false);
+          config.setIdleTimeout(limits.idleTimeout().toMillis());
+        }
+      }
+    }
+
+    server.insertHandler(new RequestGate(limits));
+
+    GzipHandler gzip = new GzipHandler();
+    gzip.setIncludedMethods("GET", "POST");
+    server.insertHandler(gzip);
+
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(Set.of("*"));
+    cors.setAllowCredentials(false);
+    cors.setAllowedMethods(CORS_METHODS);
+    cors.setAllowedHeaders(Set.of("Accept", "Content-Type", "X-Requested-With"));
+    cors.setExposedHeaders(
+        Set.of(LimitedQuery.RESULT_LIMIT, LimitedQuery.QUERY_TIMEOUT, "Retry-After"));
+    cors.setPreflightMaxAge(Duration.ofHours(1));
+    cors.setDeliverPreflightRequests(false);
+    server.insertHandler(cors);
+
+    server.insertHandler(new SecurityHeaders());
+
+    // Stopping lets requests in progress finish for a moment, then closes what is left.
+    server.insertHandler(new GracefulHandler());
+    server.setStopTimeout(STOP_GRACE.toMillis());
+  }
+}

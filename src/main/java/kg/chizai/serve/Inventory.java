@@ -1,0 +1,302 @@
+package kg.chizai.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.store.tupletable.TupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * What a store holds, counted by reading all of it: the quads in every TDB2 quad index (GSPO, GPOS
+ * …, which must agree), the triples in every triple index, the nodes of the node table (each one
+ * decoded from {@code nodes-data.obj}), the prefixes, and the documents of the text index (after
+ * Lucene's {@link CheckIndex} has verified the checksum of every index file).
+ *
+ * <p>Counted when a store is built and recorded beside it ({@code inventory.txt}) with the size of
+ * every file of the database; checked again when it is reused, sizes first (a truncated file is
+ * named at once), then the counts, so damage (an index, the node data, a Lucene segment) is found
+ * at start, not by the first query that touches it.
+ *
+ * @param quads quads in the named graphs
+ * @param triples triples in the stored default graph
+ * @param nodes distinct RDF terms
+ * @param prefixes prefix declarations
+ * @param textDocs documents of the full-text index
+ * @param files the size of each file of the database, by its path in the build directory
+ */
+record Inventory(
+    long quads, long triples, long nodes, long prefixes, long textDocs, Map<String, Long> files) {
+
+  static final String FILE = "inventory.txt";
+
+  /** Files that change while a database is open, or hold a process id: not sized. */
+  private static final Set<String> UNSIZED = Set.of("tdb.lock", "write.lock", "journal.jrnl");
+
+  Inventory {
+    files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+
+  /** A store that does not hold what it should, or cannot be read: what and where. */
+  static final class Damaged extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Damaged(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Counts what the TDB2 database {@code tdb} holds, reading every index and every node; {@code
+   * textDocs} is the count of the text index ({@link #countText}).
+   */
+  static Inventory count(DatasetGraph tdb, long textDocs) throws Damaged {
+    long[] c = countTdb(tdb);
+    return new Inventory(c[0], c[1], c[2], c[3], textDocs, Map.of());
+  }
+
+  /** The same counts with the sizes of the database files under {@code build}. */
+  Inventory withFilesOf(Path build, List<String> dirs) throws IOException {
+    return new Inventory(quads, triples, nodes, prefixes, textDocs, sizes(build, dirs));
+  }
+
+  /** Whether the counts (not the file sizes) are those of {@code other}. */
+  boolean sameCounts(Inventory other) {
+    return quads == other.quads
+        && triples == other.triples
+        && nodes == other.nodes
+        && prefixes == other.prefixes
+        && textDocs == other.textDocs;
+  }
+
+  /** Checks that every recorded file is under {@code build} with its recorded size. */
+  void checkFiles(Path build) throws Damaged {
+    for (Map.Entry<String, Long> f : files.entrySet()) {
+      Path p = build.resolve(f.getKey());
+      if (!Files.isRegularFile(p)) {
+        throw new Damaged(f.getKey() + " is missing", null);
+      }
+      long size;
+      try {
+        size = Files.size(p);
+      } catch (IOException e) {
+        throw new Damaged(f.getKey() + " cannot be read: " + describe(e), e);
+      }
+      if (size != f.getValue()) {
+        throw new Damaged(
+            f.getKey() + " is " + size + " bytes where it was " + f.getValue() + " when built",
+            null);
+      }
+    }
+  }
+
+  private static Map<String, Long> sizes(Path build, List<String> dirs) throws IOException {
+    Map<String, Long> sizes = new TreeMap<>();
+    for (String d : dirs) {
+      try (Stream<Path> s = Files.walk(build.resolve(d))) {
+        for (Path p : s.filter(Files::isRegularFile).toList()) {
+          if (!UNSIZED.contains(p.getFileName().toString())) {
+            sizes.put(build.relativize(p).toString().replace('\\', '/'), Files.size(p));
+          }
+        }
+      }
+    }
+    return sizes;
+  }
+
+  private static long[] countTdb(DatasetGraph tdb) throws Damaged {
+    try {
+      return Txn.calculateRead(
+          tdb,
+          () -> {
+            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(tdb);
+            long quads = tuples(storage.getQuadTable().getNodeTupleTable().getTupleTable());
+            long triples = tuples(storage.getTripleTable().getNodeTupleTable().getTupleTable());
+            // all() decodes every node from the node data file.
+            long nodes =
+                read(
+                    "its TDB2 node table (nodes.dat, nodes-data.obj)",
+                    () ->
+                        Iter.count(
+                            storage
+                                .getQuadTable()
+                                .getNodeTupleTable()
+                                .getNodeTable()
+                                .baseNodeTable()
+                                .all()));
+            long prefixes =
+                read("its TDB2 prefixes (prefixes.dat, prefixes-data.obj)", tdb.prefixes()::size);
+            return new long[] {quads, triples, nodes, prefixes};
+          });
+    } catch (Unreadable e) {
+      throw new Damaged(e.getMessage(), e.getCause());
+    } catch (RuntimeException | InternalError e) {
+      throw new Damaged("its TDB2 database cannot be read: " + describe(e), e);
+    }
+  }
+
+  /**
+   * The tuples of a table, counted in each of its indexes (GSPO.dat, GSPO.idn …), which must agree.
+   */
+  private static long tuples(TupleTable table) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (TupleIndex index : table.getIndexes()) {
+      String name = index.getName();
+      counts.put(
+          name,
+          read("its TDB2 index " + name + " (" + name + ".dat)", () -> Iter.count(index.all())));
+    }
+    if (counts.values().stream().distinct().count() > 1) {
+      throw new Unreadable("its TDB2 indexes disagree: " + counts, null);
+    }
+    return counts.values().stream().findFirst().orElse(0L);
+  }
+
+  /** Runs one read of one part of the database, naming that part if it fails. */
+  private static long read(String what, LongSupplier read) {
+    try {
+      return read.getAsLong();
+    } catch (Unreadable e) {
+      throw e;
+    } catch (RuntimeException | InternalError e) {
+      // InternalError: a read beyond the end of a truncated memory-mapped file (SIGBUS).
+      throw new Unreadable(what + " cannot be read: " + describe(e), e);
+    }
+  }
+
+  /** A part of the database that cannot be read (unchecked, to cross Jena's transaction). */
+  private static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The documents of the Lucene index in {@code textDir}; with {@code verify}, after checking the
+   * checksum of every file of the index (this takes its write lock: call it while it is closed).
+   */
+  static long countText(Path textDir, boolean verify) throws Damaged {
+    if (verify && !Files.isDirectory(textDir)) {
+      throw new Damaged("its text index " + textDir.getFileName() + "/ is missing", null);
+    }
+    try (Directory dir = FSDirectory.open(textDir)) {
+      if (verify) {
+        verify(dir);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        return reader.numDocs();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new Damaged("its text index cannot be read: " + describe(e), e);
+    }
+  }
+
+  private static void verify(Directory dir) throws IOException, Damaged {
+    try (CheckIndex check = new CheckIndex(dir)) {
+      check.setChecksumsOnly(true);
+      check.setThreadCount(1);
+      CheckIndex.Status status = check.checkIndex();
+      if (!status.clean) {
+        throw new Damaged(
+            "its text index fails Lucene's CheckIndex: "
+                + (status.missingSegments
+                    ? "segments missing"
+                    : status.numBadSegments + " bad segment(s) of " + status.numSegments),
+            null);
+      }
+    }
+  }
+
+  /** One line: the exception's kind and message, and the file it names if Jena or Lucene say. */
+  static String describe(Throwable e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage().strip();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    String cause = "";
+    if (e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null) {
+      cause =
+          " (" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")";
+    }
+    return e.getClass().getSimpleName() + message + cause;
+  }
+
+  String summary() {
+    return quads
+        + " quads, "
+        + triples
+        + " triples, "
+        + nodes
+        + " nodes, "
+        + prefixes
+        + " prefixes, "
+        + textDocs
+        + " text documents";
+  }
+
+  String fileText() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("quads ").append(quads).append('\n');
+    sb.append("triples ").append(triples).append('\n');
+    sb.append("nodes ").append(nodes).append('\n');
+    sb.append("prefixes ").append(prefixes).append('\n');
+    sb.append("text-docs ").append(textDocs).append('\n');
+    files.forEach(
+        (path, size) -> sb.append("file ").append(size).append(' ').append(path).append('\n'));
+    return sb.toString();
+  }
+
+  /** The inventory recorded in {@code file}; empty if it is missing or unreadable. */
+  static Optional<Inventory> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      Map<String, Long> v = new LinkedHashMap<>();
+      Map<String, Long> files = new TreeMap<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] kv = line.strip().split(" ", 3);
+        if (kv.length == 3 && kv[0].equals("file")) {
+          files.put(kv[2], Long.parseLong(kv[1]));
+        } else if (kv.length == 2) {
+          v.put(kv[0], Long.parseLong(kv[1]));
+        }
+      }
+      if (!v.keySet().containsAll(List.of("quads", "triples", "nodes", "prefixes", "text-docs"))) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Inventory(
+              v.get("quads"),
+              v.get("triples"),
+              v.get("nodes"),
+              v.get("prefixes"),
+              v.get("text-docs"),
+              files));
+    } catch (IOException | UncheckedIOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
