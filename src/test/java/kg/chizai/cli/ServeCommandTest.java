@@ -260,6 +260,8 @@ class ServeCommandTest {
         new ProcessBuilder(
                 java,
                 "-Xmx256m",
+                // A short run: the C1 compiler alone finishes it sooner (as the test JVM).
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
