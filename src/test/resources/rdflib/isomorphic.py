@@ -1,11 +1,13 @@
-"""Reads an RDF file with rdflib and checks it against a reference N-Quads or N-Triples file.
+"""Reads RDF files with rdflib and checks each against a reference N-Quads or N-Triples file.
 
-    /usr/bin/python3 isomorphic.py FILE FORMAT REFERENCE REFERENCE_FORMAT
+    /usr/bin/python3 isomorphic.py FILE FORMAT REFERENCE REFERENCE_FORMAT [FILE FORMAT REFERENCE REFERENCE_FORMAT]...
 
 FORMAT and REFERENCE_FORMAT are rdflib parser names (nt, nquads, turtle, trig, json-ld, xml);
 a FILE ending in .gz is decompressed first. With a quad format on both sides, every named graph
 must be isomorphic to the reference's graph of the same name; otherwise the two graphs must be.
-Prints "ok" and exits 0, or prints what differs and exits 1.
+One process checks any number of files (each reference is read once). For each check it prints
+"== FILE", what differs if anything, then "ok N triples" or "differs"; it exits 0 when every
+check is ok, else 1.
 """
 import gzip
 import sys
@@ -43,10 +45,13 @@ def same(a, b, what):
     return False
 
 
-def main(path, fmt, ref, ref_fmt):
+def check(path, fmt, ref, ref_fmt, references):
     quads = fmt in QUADS and ref_fmt in QUADS
     got = read(path, fmt, quads)
-    want = read(ref, ref_fmt, quads)
+    key = (ref, ref_fmt, quads)
+    if key not in references:
+        references[key] = read(ref, ref_fmt, quads)
+    want = references[key]
     ok = True
     if quads:
         g1, g2 = graphs(got), graphs(want)
@@ -57,10 +62,21 @@ def main(path, fmt, ref, ref_fmt):
             ok = same(g1[name], g2[name], "graph <%s>" % name) and ok
     else:
         ok = same(got, want, "graph")
-    if ok:
-        print("ok %d triples" % len(got))
+    print("ok %d triples" % len(got) if ok else "differs")
+    return ok
+
+
+def main(args):
+    if not args or len(args) % 4 != 0:
+        print(__doc__)
+        return 2
+    references = {}
+    ok = True
+    for i in range(0, len(args), 4):
+        print("== %s" % args[i])
+        ok = check(*args[i:i + 4], references) and ok
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(sys.argv[1:]))

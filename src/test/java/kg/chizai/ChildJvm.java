@@ -28,6 +28,8 @@ public final class ChildJvm {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A short run: the C1 compiler alone finishes it sooner on a few cores (as the test JVM).
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
     command.add(
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

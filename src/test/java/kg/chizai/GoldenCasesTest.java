@@ -18,6 +18,7 @@ import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Namespaces;
 import kg.chizai.rdf.SortedTurtle;
+import kg.chizai.testing.Conversions;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -71,7 +72,7 @@ class GoldenCasesTest {
     try {
       Path copy = tmp.resolve(INPUT);
       Files.writeString(copy, blankFirstLine(Files.readString(input, StandardCharsets.UTF_8)));
-      Pipeline.Conversion conversion = Pipeline.create(Config.defaults()).convert(List.of(copy));
+      Pipeline.Conversion conversion = Conversions.of(copy);
       Model actual = conversion.dataset().getUnionModel();
       assertTrue(
           actual.contains(null, CKG.sourceFile, INPUT),

@@ -26,12 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.rdf.Iris;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.Fingerprint;
 import kg.chizai.serve.Store;
+import kg.chizai.testing.Conversions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +50,7 @@ class ServeCommandTest {
     return ChizaiServer.create()
         .port(0)
         .store(store)
-        .source(reports, () -> Pipeline.create(Config.defaults()).convert(reports).dataset())
+        .source(reports, () -> Conversions.dataset(reports))
         .build();
   }
 
@@ -277,6 +276,8 @@ class ServeCommandTest {
         new ProcessBuilder(
                 java,
                 "-Xmx256m",
+                // A short run: the C1 compiler alone finishes it sooner (as the test JVM).
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kg.chizai.model.Report;
 import kg.chizai.source.SourceText;
+import kg.chizai.testing.Seed;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,7 +33,7 @@ import net.jqwik.api.Provide;
  */
 class ReportReaderPropertyTest {
 
-  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+  static final Path SEED = Seed.SOURCE;
   static final Path SIBLING = Path.of("src/test/resources/siblings/another-year/report.txt");
 
   static final List<String> DIRECTION_MARKERS =

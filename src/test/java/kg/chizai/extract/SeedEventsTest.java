@@ -2,18 +2,16 @@ package kg.chizai.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.model.Event;
 import kg.chizai.model.Events;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
 import kg.chizai.model.Status;
+import kg.chizai.testing.Seed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +26,8 @@ class SeedEventsTest {
 
   @BeforeAll
   static void convert() {
-    Pipeline.Conversion c =
-        Pipeline.create(Config.defaults())
-            .convert(
-                List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")));
-    report = c.reports().get(0);
-    events = c.events().get(0);
+    report = Seed.report();
+    events = Seed.conversion().events().get(0);
   }
 
   @Test

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.model.Mention;
 import kg.chizai.model.Mentions;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
+import kg.chizai.testing.Seed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +29,8 @@ class SeedMentionsTest {
 
   @BeforeAll
   static void convert() {
-    Pipeline.Conversion c =
-        Pipeline.create(Config.defaults())
-            .convert(
-                List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")));
-    report = c.reports().get(0);
-    mentions = c.mentions().get(0);
+    report = Seed.report();
+    mentions = Seed.conversion().mentions().get(0);
   }
 
   @Test

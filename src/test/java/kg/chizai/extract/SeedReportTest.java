@@ -4,20 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import kg.chizai.model.Direction;
 import kg.chizai.model.ProgressEntry;
 import kg.chizai.model.Report;
 import kg.chizai.model.Section;
 import kg.chizai.model.Sheet;
-import kg.chizai.source.SourceText;
+import kg.chizai.testing.Seed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class SeedReportTest {
 
-  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
   static Report report;
   static List<String> lines;
 
   @BeforeAll
-  static void read() throws Exception {
-    report = ReportReader.read(SourceText.read(SEED));
-    lines = Files.readAllLines(SEED);
+  static void read() {
+    report = Seed.report();
+    lines = Seed.lines();
   }
 
   @Test
@@ -70,19 +70,23 @@ class SeedReportTest {
 
   @Test
   void sections_everyAreaHasItsLeadStatementNotADirection() {
-    for (Section s : report.sections()) {
-      if (s.number().isPresent() && s.parentKey().isPresent()) {
-        assertTrue(s.lead().isPresent(), "lead of " + s.title());
-      }
+    List<Section> areas =
+        report.sections().stream()
+            .filter(s -> s.number().isPresent() && s.parentKey().isPresent())
+            .toList();
+    assertEquals(7, areas.size(), "the seven areas (1)–(7) of コンテンツ戦略");
+    for (Section s : areas) {
+      assertTrue(s.lead().isPresent(), "lead of " + s.title());
     }
     assertEquals(115, section("司令塔機能の強化").lead().orElseThrow().span().lineStart());
     // Area (4) has no header line of its own: its lead follows the contents sheet directly.
     assertEquals(521, section("デジタル・ビジネスに対応した構造改革の推進").lead().orElseThrow().span().lineStart());
     assertTrue(section("AIと知的財産権").lead().orElseThrow().text().startsWith("「AI技術の進歩の促進」"));
+    Set<Integer> leadLines = new TreeSet<>();
+    report.sections().forEach(s -> s.lead().ifPresent(l -> leadLines.add(l.span().lineStart())));
+    assertTrue(leadLines.size() >= areas.size(), leadLines.toString());
     for (Direction d : report.directions()) {
-      for (Section s : report.sections()) {
-        s.lead().ifPresent(l -> assertFalse(l.span().lineStart() == d.span().lineStart()));
-      }
+      assertFalse(leadLines.contains(d.span().lineStart()), "lead read as direction " + d.id());
     }
   }
 
@@ -240,12 +244,33 @@ class SeedReportTest {
 
   @Test
   void contentsSheets_highlightTheAreaThatFollows() {
-    for (int i = 0; i < report.sheets().size() - 1; i++) {
-      Sheet s = report.sheets().get(i);
-      if (s.highlightedSection().isPresent()) {
-        assertEquals(s.highlightedSection().get(), report.sheets().get(i + 1).sectionKey());
-      }
+    // A plain scan: a contents sheet marks the area that follows it with ** after its title.
+    Pattern mark = Pattern.compile("^(?:- )?\\(\\d\\) (.*)\\*\\*$");
+    List<String> marked =
+        lines.stream().map(mark::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+    assertEquals(
+        6, marked.size(), "areas (2) to (7) are marked; the first contents sheet marks none");
+    List<Sheet> sheets = report.sheets();
+    List<Integer> highlighting =
+        IntStream.range(0, sheets.size())
+            .filter(i -> sheets.get(i).highlightedSection().isPresent())
+            .boxed()
+            .toList();
+    List<String> titles = new ArrayList<>();
+    for (int i : highlighting) {
+      Sheet s = sheets.get(i);
+      assertTrue(s.isContents(), "sheet " + s.ordinal() + " highlights but lists nothing");
+      assertTrue(i + 1 < sheets.size(), "no sheet after contents sheet " + s.ordinal());
+      String key = s.highlightedSection().get();
+      assertEquals(key, sheets.get(i + 1).sectionKey(), "contents sheet " + s.ordinal());
+      titles.add(
+          report.sections().stream()
+              .filter(x -> x.key().equals(key))
+              .findFirst()
+              .orElseThrow()
+              .title());
     }
+    assertEquals(marked, titles);
   }
 
   @Test

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.base.Problem;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedTimesTest {
 
-  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+  static final Path SEED = Seed.SOURCE;
 
   /** 令和7年度, 令和8年1月1日, 昭和元年: an era year, with 度 or a month and day. */
   static final Pattern ERA =
@@ -57,11 +55,11 @@ class SeedTimesTest {
   }
 
   @BeforeAll
-  static void convert() throws Exception {
-    Pipeline.Conversion c = Pipeline.create(Config.defaults()).convert(List.of(SEED));
+  static void convert() {
+    Pipeline.Conversion c = Seed.conversion();
     graph = c.dataset().getUnionModel();
     warnings = c.warnings();
-    lines = Files.readAllLines(SEED, StandardCharsets.UTF_8);
+    lines = Seed.lines();
   }
 
   /** The scan: every era and Western year expression of every line, with its value. */

@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import kg.chizai.Config;
 import kg.chizai.Pipeline;
 import kg.chizai.model.Report;
 import kg.chizai.rdf.CKG;
 import kg.chizai.source.SourceText;
+import kg.chizai.testing.Conversions;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.DynamicTest;
@@ -63,14 +63,13 @@ class SiblingReportsTest {
 
   @TestFactory
   Stream<DynamicTest> convert_sibling_noSpuriousDirections() throws IOException {
-    Pipeline pipeline = Pipeline.create(Config.defaults());
     return siblings().stream()
         .map(
             dir ->
                 DynamicTest.dynamicTest(
                     dir.getFileName().toString(),
                     () -> {
-                      Pipeline.Conversion c = pipeline.convert(List.of(dir.resolve("report.txt")));
+                      Pipeline.Conversion c = Conversions.of(dir.resolve("report.txt"));
                       Model g = c.dataset().getUnionModel();
                       long directions =
                           expected(dir).stream().filter(l -> l.startsWith("direction ")).count();

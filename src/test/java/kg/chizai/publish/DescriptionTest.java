@@ -11,14 +11,12 @@ import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.base.Sha256;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.rdf.Linksets;
-import kg.chizai.validate.Validation;
+import kg.chizai.testing.Seed;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -45,8 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptionTest {
 
-  static final Path SEED = ReleaseTest.SEED;
-  static final Iris IRIS = ReleaseTest.IRIS;
+  static final Path SEED = Seed.SOURCE;
+  static final Iris IRIS = Seed.IRIS;
 
   static Conversion conversion;
   static Release release;
@@ -56,12 +54,8 @@ class DescriptionTest {
 
   @BeforeAll
   static void describeSeed() {
-    conversion = Pipeline.create(Config.defaults()).convert(List.of(SEED));
-    release =
-        Release.build(
-            Validation.of(conversion.reports(), conversion.dataset()),
-            IRIS,
-            Release.Options.defaults());
+    conversion = Seed.conversion();
+    release = Seed.release();
     d = release.description();
     rel = d.createResource(release.iri());
     union = GraphDiff.union(conversion.dataset());
@@ -222,6 +216,7 @@ class DescriptionTest {
             conversion.dataset().getNamedModel(name.getURI()).size(), integer(sub, VOID.triples));
       }
     }
+    assertFalse(named.isEmpty());
     assertEquals(named, described);
   }
 
@@ -364,7 +359,7 @@ class DescriptionTest {
   void downloadUrlAndEndpoint_configurable() {
     Model m =
         Release.build(
-                Validation.of(conversion.reports(), conversion.dataset()),
+                Seed.validation(),
                 IRIS,
                 Release.Options.defaults()
                     .withVersion("r1")

@@ -9,11 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
 import kg.chizai.publish.GraphDiff.ClassChange;
 import kg.chizai.rdf.CKG;
+import kg.chizai.testing.Seed;
 import kg.chizai.validate.Validation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -100,8 +99,8 @@ class GraphDiffTest {
   @Test
   void publish_withPrevious_shipsTheDiffAndNamesThePreviousVersion() throws Exception {
     // The "previous" release: the seed without one progress entry and with one stale triple.
-    Conversion old = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
-    Model g = old.dataset().getNamedModel(ReleaseTest.IRIS.base() + "graph/report/2025-progress");
+    Conversion old = Seed.copy();
+    Model g = old.dataset().getNamedModel(Seed.IRIS.base() + "graph/report/2025-progress");
     // An entry with no items that nothing points at: the rest still conforms without it.
     Resource entry =
         g
@@ -114,21 +113,18 @@ class GraphDiffTest {
     long entryTriples =
         g.listStatements(entry, null, (org.apache.jena.rdf.model.RDFNode) null).toList().size();
     g.removeAll(entry, null, null);
-    Resource program = g.createResource(ReleaseTest.IRIS.program(2025));
+    Resource program = g.createResource(Seed.IRIS.program(2025));
     program.addProperty(org.apache.jena.vocabulary.RDFS.comment, "stale");
     Path previous = tmp.resolve("previous");
     Release.build(
             Validation.of(old.reports(), old.dataset()),
-            ReleaseTest.IRIS,
+            Seed.IRIS,
             Release.Options.defaults().withVersion("2025-12"))
         .writeTo(previous);
 
-    Conversion now = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
     Release r =
         Release.build(
-            Validation.of(now.reports(), now.dataset()),
-            ReleaseTest.IRIS,
-            Release.Options.defaults().withPrevious(previous));
+            Seed.validation(), Seed.IRIS, Release.Options.defaults().withPrevious(previous));
     GraphDiff d = r.diff().orElseThrow();
     // The entry's triples come back; the stale triple goes.
     assertEquals(entryTriples, d.addedCount());
@@ -142,7 +138,7 @@ class GraphDiffTest {
     Model desc = r.description();
     Resource rel = desc.createResource(r.iri());
     assertEquals(
-        ReleaseTest.IRIS.release("2025-12"),
+        Seed.IRIS.release("2025-12"),
         rel.getPropertyResourceValue(Vocab.Dcat3.previousVersion).getURI());
     String notes = rel.getProperty(Vocab.Adms.versionNotes).getString();
     assertTrue(
@@ -166,14 +162,11 @@ class GraphDiffTest {
 
   @Test
   void dumps_readReleaseDirectoryWithItsVersion() throws Exception {
-    Path dir = tmp.resolve("r");
-    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
-    Release.build(
-            Validation.of(c.reports(), c.dataset()), ReleaseTest.IRIS, Release.Options.defaults())
-        .writeTo(dir);
+    Path dir = Seed.releaseDirectory();
+    Conversion c = Seed.conversion();
     Dumps.Loaded l = Dumps.read(dir);
     assertEquals(Optional.of("2026-04"), l.version());
-    assertEquals(Optional.of(ReleaseTest.IRIS.release("2026-04")), l.iri());
+    assertEquals(Optional.of(Seed.IRIS.release("2026-04")), l.iri());
     assertTrue(GraphDiff.compare(l.data(), c.dataset()).isEmpty());
     Dumps.Loaded nt = Dumps.read(dir.resolve(Dump.NTRIPLES_GZ.fileName()));
     assertTrue(GraphDiff.compare(nt.data(), c.dataset()).isEmpty());

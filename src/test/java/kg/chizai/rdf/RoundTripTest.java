@@ -1,5 +1,6 @@
 package kg.chizai.rdf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.rdf.Formats.Format;
+import kg.chizai.testing.Conversions;
+import kg.chizai.testing.Seed;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -39,14 +39,15 @@ class RoundTripTest {
   static Dataset seed;
   static Dataset awkward;
 
+  /** A second conversion of the seed, of its own (not the shared one). */
+  static Dataset again;
+
   @TempDir static Path dir;
 
   @BeforeAll
   static void build() {
-    seed =
-        Pipeline.create(Config.defaults())
-            .convert(List.of(Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt")))
-            .dataset();
+    seed = Seed.conversion().dataset();
+    again = Conversions.of(Seed.SOURCE).dataset();
     awkward = DatasetFactory.createGeneral();
     Model g = awkward.getNamedModel("https://w3id.org/chizai-kg/graph/test");
     Resource r = g.createResource("https://w3id.org/chizai-kg/id/test/awkward");
@@ -59,6 +60,10 @@ class RoundTripTest {
     r.addLiteral(CKG.lineStart, g.createTypedLiteral("1", XSDDatatype.XSDinteger));
     r.addProperty(CKG.programYear, g.createTypedLiteral("2025", XSDDatatype.XSDgYear));
     awkward.addNamedModel("https://w3id.org/chizai-kg/graph/test", g);
+  }
+
+  static Stream<Format> formats() {
+    return Formats.ALL.stream();
   }
 
   static Stream<Arguments> cases() {
@@ -85,6 +90,16 @@ class RoundTripTest {
       Model back = RDFDataMgr.loadModel(file.toString());
       assertTrue(ds.getUnionModel().isIsomorphicWith(back), format + " triples");
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("formats")
+  void write_twoConversionsOfTheSeed_byteIdentical(Format format) throws Exception {
+    Path a = dir.resolve("first" + format.extension());
+    Path b = dir.resolve("second" + format.extension());
+    RdfFiles.write(seed, a);
+    RdfFiles.write(again, b);
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), format.toString());
   }
 
   @ParameterizedTest(name = "{0} as {1}")

@@ -1,6 +1,5 @@
 package kg.chizai.serve;
 
-import static kg.chizai.serve.TestServers.SEED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
+import kg.chizai.testing.SmallReport;
 import org.apache.jena.query.Dataset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -39,35 +41,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The site in headless Chromium: the query editor runs a query, a result links to a direction's
  * page with its Japanese text and source lines, an example query runs in one click, and a literal
- * holding {@code <script>} shows as text. Skipped when Chromium is not installed.
+ * holding {@code <script>} shows as text. Without Chromium and chromedriver (or with {@code
+ * -Dchromium.path=…} or {@code -Dchromedriver.path=…} naming a missing file), every test is
+ * reported skipped, with the reason.
  */
 class BrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+  static final Path DRIVER =
+      Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
 
   /** A tiny report whose entry text carries markup that must never run. */
   static final String EVIL_REPORT =
-      """
-
-      「知的財産推進計画2025」の進捗状況
-
-      令和8年4月
-
-      内閣府知的財産戦略推進事務局
-
-      コンテンツ戦略
-
-      (6) 海賊版対策の強化
-
-      知的財産推進計画2025の方向性
-
-      - 海賊版対策の強化に向けた働きかけを行う。
-
-      主な進捗状況
-
-      【文化庁】 <script>window.__xss = 1; alert(1)</script>を含む海賊版対策事業を実施した。
-      """;
+      SmallReport.TEXT.replace(
+          "【文化庁】 海賊版対策事業を実施した。",
+          "【文化庁】 <script>window.__xss = 1; alert(1)</script>を含む海賊版対策事業を実施した。");
 
   @TempDir static Path dir;
   static ChizaiServer seed;
@@ -76,16 +64,21 @@ class BrowserTest {
   static WebDriver driver;
   static WebDriverWait wait;
 
+  static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-    expected = TestServers.inMemory(List.of(SEED));
-    seed = TestServers.start(dir.resolve("seed"), List.of(SEED), b -> b);
+    if (!browserInstalled()) {
+      return; // each test is reported skipped, by assumeBrowser()
+    }
+    expected = Seed.served();
+    seed = Seed.server();
     Path evilSource = dir.resolve("evil.txt");
     Files.writeString(evilSource, EVIL_REPORT, StandardCharsets.UTF_8);
-    evil = TestServers.start(dir.resolve("evil"), List.of(evilSource), b -> b);
+    assertTrue(Files.readString(evilSource).contains("<script>"), "the evil entry is in place");
+    evil = TestServers.start(dir.resolve("evil"), List.of(evilSource));
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -111,13 +104,22 @@ class BrowserTest {
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  @BeforeEach
+  void assumeBrowser() {
+    Assumptions.assumeTrue(
+        browserInstalled(),
+        () ->
+            "no Chromium at "
+                + CHROMIUM
+                + " or no chromedriver at "
+                + DRIVER
+                + " (apt-get install chromium chromium-driver)");
+  }
+
   @AfterAll
   static void stop() {
     if (driver != null) {
       driver.quit();
-    }
-    if (seed != null) {
-      seed.stop();
     }
     if (evil != null) {
       evil.stop();

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
+import kg.chizai.testing.Conversions;
 
 /**
  * A store opened in a process of its own, as a server would, for the tests that need a second
@@ -41,7 +40,7 @@ final class StoreProcess {
         ChizaiServer.create()
             .port(0)
             .store(store)
-            .source(sources, () -> Pipeline.create(Config.defaults()).convert(sources).dataset())
+            .source(sources, () -> Conversions.dataset(sources))
             .build();
     System.out.println("ready " + server.store().status());
     System.out.flush();

@@ -25,11 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Conversions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +95,7 @@ class StoreTest {
             sources,
             () -> {
               conversions.incrementAndGet();
-              return Pipeline.create(Config.defaults()).convert(sources).dataset();
+              return Conversions.dataset(sources);
             })
         .build();
   }
@@ -444,6 +443,8 @@ class StoreTest {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short run: the C1 compiler alone finishes it sooner (as the test JVM).
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 classpath,
                 StoreProcess.class.getName(),

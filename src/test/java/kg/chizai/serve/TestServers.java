@@ -12,16 +12,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
-import kg.chizai.rdf.Iris;
-import kg.chizai.rdf.Ontology;
-import org.apache.jena.query.Dataset;
+import kg.chizai.rdf.CKG;
+import kg.chizai.testing.Conversions;
+import kg.chizai.testing.Seed;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
-/** Starting real servers over real TDB2 directories, and talking to them over HTTP. */
+/**
+ * Talking to real servers over HTTP, and starting one over other reports than the seed (the seed's
+ * server is shared: {@link kg.chizai.testing.Seed#server()}).
+ */
 final class TestServers {
 
-  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
+  /**
+   * The literals full-text search must find, as the README lists them; written out here rather than
+   * taken from the store's own list, so that a literal the store stops indexing fails the tests.
+   */
+  static final List<Node> SEARCHED =
+      List.of(
+          CKG.sourceText.asNode(),
+          RDFS.label.asNode(),
+          SKOS.prefLabel.asNode(),
+          SKOS.altLabel.asNode(),
+          DCTerms.title.asNode(),
+          RDFS.comment.asNode(),
+          DCTerms.description.asNode());
+
+  /** The seed report (tests over the shared server use {@link Seed#server()}). */
+  static final Path SEED = Seed.SOURCE;
 
   static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -31,14 +51,18 @@ final class TestServers {
 
   private TestServers() {}
 
-  /** What the server serves, converted in memory: the reports plus the ontology graph. */
-  static Dataset inMemory(List<Path> sources) {
-    Dataset ds = Pipeline.create(Config.defaults()).convert(sources).dataset();
-    Ontology.addTo(ds, new Iris(Iris.DEFAULT_BASE));
-    return ds;
+  /**
+   * A started server on a free loopback port over a new store of {@code sources} in {@code dir}.
+   */
+  static ChizaiServer start(Path dir, List<Path> sources) {
+    return start(dir, sources, b -> b);
   }
 
-  /** A started server on a free port over a store in {@code dir}. */
+  /**
+   * A started server of its own (the caller stops it) over a new store of {@code sources} in {@code
+   * dir}, with {@code more} settings: for tests that need other limits than the shared server's or
+   * that disturb the server. The seed's data is the shared conversion's.
+   */
   static ChizaiServer start(
       Path dir, List<Path> sources, UnaryOperator<ChizaiServer.Builder> more) {
     ChizaiServer.Builder b =
@@ -46,7 +70,7 @@ final class TestServers {
             .port(0)
             .store(dir)
             .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
-            .source(sources, () -> Pipeline.create(Config.defaults()).convert(sources).dataset());
+            .source(sources, () -> Conversions.dataset(sources));
     return more.apply(b).build().start();
   }
 

@@ -16,9 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.extract.time.Qualifier;
+import kg.chizai.testing.Seed;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFList;
@@ -47,7 +46,6 @@ class ShapesTest {
 
   static final Path DIR = Path.of("src", "test", "resources", "shapes");
   static final Path FIXTURES = DIR.resolve("fixtures");
-  static final Path SEED = Path.of("data/source/ip-strategic-program-2025-progress-2026-04.txt");
   static final String BASE = "https://w3id.org/chizai-kg/id/report/2099-progress/";
   static final Pattern EXPECT = Pattern.compile("(?m)^# expect: (\\S+) (\\S+) (\\S+)( warning)?$");
 
@@ -81,10 +79,9 @@ class ShapesTest {
 
   @Test
   void validate_seed_conformsWithoutFindings() {
-    Pipeline pipeline = Pipeline.create(Config.defaults());
-    Validation v = pipeline.validate(pipeline.convert(List.of(SEED)));
-    assertTrue(v.conformance().findings().isEmpty(), v.conformance().render());
-    assertTrue(v.conformance().triples() > 4000);
+    Conformance c = Seed.validation().conformance();
+    assertTrue(c.findings().isEmpty(), c.render());
+    assertTrue(c.triples() > 4000);
   }
 
   @TestFactory
