@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code CITATION.cff} is valid Citation File Format 1.2.0 (its required keys) and cites the release
- * that {@code data/source/} gives: the version and date of the latest report, the dataset IRI of
- * that version, and each report among its references.
+ * {@code CITATION.cff} is valid Citation File Format 1.2.0 (its required keys) and cites the
+ * release that {@code data/source/} gives: the version and date of the latest report, the dataset
+ * IRI of that version, and each report among its references.
  */
 class CitationFileTest {
 
@@ -28,8 +28,7 @@ class CitationFileTest {
   @SuppressWarnings("unchecked")
   void citationFile_citesTheReleaseOfTheSources() throws Exception {
     Map<String, Object> cff =
-        new Yaml()
-            .load(Files.readString(Path.of("CITATION.cff"), StandardCharsets.UTF_8));
+        new Yaml().load(Files.readString(Path.of("CITATION.cff"), StandardCharsets.UTF_8));
     for (String key : List.of("cff-version", "message", "title", "authors")) {
       assertTrue(cff.containsKey(key), key);
     }
@@ -51,8 +50,7 @@ class CitationFileTest {
     assertEquals(latest.toString(), cff.get("version"));
     assertEquals(latest.atDay(1).toString(), String.valueOf(cff.get("date-released")));
     List<Map<String, Object>> ids = (List<Map<String, Object>>) cff.get("identifiers");
-    assertEquals(
-        new Iris(Iris.DEFAULT_BASE).release(latest.toString()), ids.get(0).get("value"));
+    assertEquals(new Iris(Iris.DEFAULT_BASE).release(latest.toString()), ids.get(0).get("value"));
     List<Map<String, Object>> refs = (List<Map<String, Object>>) cff.get("references");
     for (Report r : reports) {
       assertTrue(

@@ -329,8 +329,7 @@ final class Description {
     p.addProperty(FOAF.name, text.get("publisher.name.ja"), "ja");
     p.addProperty(FOAF.homepage, typed(m.createResource(iris.base()), FOAF.Document));
     p.addProperty(
-        DCTerms.type,
-        concept(m.createResource(text.get("publisher.type.iri")), "publisher.type"));
+        DCTerms.type, concept(m.createResource(text.get("publisher.type.iri")), "publisher.type"));
     return p;
   }
 
@@ -376,8 +375,8 @@ final class Description {
   }
 
   /**
-   * The time the data speaks of: from the first day of the earliest date it states (events,
-   * fiscal years, report dates) to the last day of the latest, as a {@code dcterms:PeriodOfTime}.
+   * The time the data speaks of: from the first day of the earliest date it states (events, fiscal
+   * years, report dates) to the last day of the latest, as a {@code dcterms:PeriodOfTime}.
    */
   private Optional<Resource> temporal() {
     java.time.LocalDate first = null;

@@ -26,9 +26,9 @@ import org.apache.jena.rdf.model.RDFNode;
 /**
  * Charts drawn on the server as SVG, each from one SPARQL query whose answer is also its CSV (the
  * endpoint's own CSV format, byte for byte): progress entries by body × area (a heat map), status
- * by area (stacked bars), dated events along a time axis (months and fiscal years), and statutes
- * by the areas that name them. Pure functions of the graph; SVG with presentation attributes only
- * (no script, no style attribute), every label escaped.
+ * by area (stacked bars), dated events along a time axis (months and fiscal years), and statutes by
+ * the areas that name them. Pure functions of the graph; SVG with presentation attributes only (no
+ * script, no style attribute), every label escaped.
  *
  * <pre>{@code Charts.Table t = Charts.run(Charts.byId("heatmap").orElseThrow(), graph);}</pre>
  */
@@ -280,7 +280,8 @@ final class Charts {
     }
     Map<String, String> out = new LinkedHashMap<>();
     order.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> out.put(e.getKey(), names.get(e.getKey())));
     return out;
   }
@@ -299,8 +300,7 @@ final class Charts {
       max = Math.max(max, n);
     }
     List<String> rows = new ArrayList<>(bodies.keySet());
-    rows.sort(
-        Comparator.comparingLong((String b) -> -totals.get(b)).thenComparing(bodies::get));
+    rows.sort(Comparator.comparingLong((String b) -> -totals.get(b)).thenComparing(bodies::get));
     int left = 190;
     int top = 150;
     int cw = 62;
@@ -327,7 +327,13 @@ final class Charts {
     for (String body : rows) {
       double y = top + row * ch;
       b.append(a(site.local(body)))
-          .append(text(left - 8, y + ch * 0.7, shorten(bodies.get(body), 14), "end", " fill=\"#123a66\""))
+          .append(
+              text(
+                  left - 8,
+                  y + ch * 0.7,
+                  shorten(bodies.get(body), 14),
+                  "end",
+                  " fill=\"#123a66\""))
           .append("</a>\n");
       col = 0;
       for (String area : areas.keySet()) {
@@ -335,7 +341,13 @@ final class Charts {
         double x = left + col * cw;
         if (n > 0) {
           double share = (double) n / max;
-          b.append(a(FacetPage.PATH + "?kind=entry&body=" + FacetPage.encode(body) + "&area=" + FacetPage.encode(area)))
+          b.append(
+                  a(
+                      FacetPage.PATH
+                          + "?kind=entry&body="
+                          + FacetPage.encode(body)
+                          + "&area="
+                          + FacetPage.encode(area)))
               .append("<rect class=\"cell\" x=\"")
               .append(fmt(x + 1))
               .append("\" y=\"")
@@ -394,7 +406,8 @@ final class Charts {
     int[] to = {0x12, 0x3a, 0x66};
     StringBuilder sb = new StringBuilder("#");
     for (int i = 0; i < 3; i++) {
-      sb.append(String.format(Locale.ROOT, "%02x", Math.round(from[i] + (to[i] - from[i]) * share)));
+      sb.append(
+          String.format(Locale.ROOT, "%02x", Math.round(from[i] + (to[i] - from[i]) * share)));
     }
     return sb.toString();
   }
@@ -405,7 +418,8 @@ final class Charts {
 
   static String stacked(Chart c, Table t, Site site) {
     Map<String, String> areas = areas(t);
-    Map<String, String> statuses = new TreeMap<>(Comparator.comparingInt(Charts::statusRank).thenComparing(s -> s));
+    Map<String, String> statuses =
+        new TreeMap<>(Comparator.comparingInt(Charts::statusRank).thenComparing(s -> s));
     Map<String, Long> cells = new LinkedHashMap<>();
     Map<String, Long> totals = new LinkedHashMap<>();
     for (Map<String, String> r : t.rows()) {
@@ -439,7 +453,8 @@ final class Charts {
     for (Map.Entry<String, String> a : areas.entrySet()) {
       double y = top + row * (bh + gap);
       b.append(a(site.local(a.getKey())))
-          .append(text(left - 8, y + bh * 0.7, shorten(a.getValue(), 20), "end", " fill=\"#123a66\""))
+          .append(
+              text(left - 8, y + bh * 0.7, shorten(a.getValue(), 20), "end", " fill=\"#123a66\""))
           .append("</a>\n");
       double x = left;
       int k = 0;
@@ -447,7 +462,13 @@ final class Charts {
         long n = cells.getOrDefault(a.getKey() + " " + status, 0L);
         if (n > 0) {
           double w = plot * (double) n / max;
-          b.append(a(FacetPage.PATH + "?kind=entry&area=" + FacetPage.encode(a.getKey()) + "&status=" + FacetPage.encode(status)))
+          b.append(
+                  a(
+                      FacetPage.PATH
+                          + "?kind=entry&area="
+                          + FacetPage.encode(a.getKey())
+                          + "&status="
+                          + FacetPage.encode(status)))
               .append("<rect class=\"bar\" x=\"")
               .append(fmt(x))
               .append("\" y=\"")
@@ -468,7 +489,8 @@ final class Charts {
               .append(esc(a.getValue() + " · " + statuses.get(status) + ": " + n))
               .append("</title></rect>");
           if (w >= 18) {
-            b.append(text(x + w / 2, y + bh * 0.7, String.valueOf(n), "middle", " fill=\"#ffffff\""));
+            b.append(
+                text(x + w / 2, y + bh * 0.7, String.valueOf(n), "middle", " fill=\"#ffffff\""));
           }
           b.append("</a>\n");
           x += w;
@@ -677,7 +699,8 @@ final class Charts {
     for (String law : rows) {
       double y = top + row * (bh + gap);
       b.append(a(site.local(law)))
-          .append(text(left - 8, y + bh * 0.75, shorten(laws.get(law), 26), "end", " fill=\"#123a66\""))
+          .append(
+              text(left - 8, y + bh * 0.75, shorten(laws.get(law), 26), "end", " fill=\"#123a66\""))
           .append("</a>\n");
       double x = left;
       for (String area : areas.keySet()) {
@@ -686,7 +709,13 @@ final class Charts {
           continue;
         }
         double w = plot * (double) n / max;
-        b.append(a(FacetPage.PATH + "?kind=entry&law=" + FacetPage.encode(law) + "&area=" + FacetPage.encode(area)))
+        b.append(
+                a(
+                    FacetPage.PATH
+                        + "?kind=entry&law="
+                        + FacetPage.encode(law)
+                        + "&area="
+                        + FacetPage.encode(area)))
             .append("<rect class=\"bar\" x=\"")
             .append(fmt(x))
             .append("\" y=\"")
@@ -724,8 +753,10 @@ final class Charts {
     b.append("<article class=\"charts\">\n<h1>グラフ <span lang=\"en\">Charts</span></h1>\n")
         .append("<p>各グラフはひとつの SPARQL クエリの答えを描いたもの。数値は CSV と同じ。")
         .append("図の要素をクリックすると、その記載の一覧へ。")
-        .append("<span lang=\"en\">Each chart draws the answer of one SPARQL query; its numbers are")
-        .append(" its CSV. Click a mark to browse what it counts.</span></p>\n<nav class=\"toc\"><ul>");
+        .append(
+            "<span lang=\"en\">Each chart draws the answer of one SPARQL query; its numbers are")
+        .append(
+            " its CSV. Click a mark to browse what it counts.</span></p>\n<nav class=\"toc\"><ul>");
     for (Chart c : ALL) {
       b.append("<li>").append(Html.link("#" + c.id(), c.ja())).append("</li>");
     }
@@ -741,7 +772,8 @@ final class Charts {
           .append("</span></h2>\n<p class=\"question\">")
           .append(esc(c.question()))
           .append("</p>\n<div class=\"figure\">")
-          .append(svg(c, t, site).replaceFirst("^<svg xmlns=\"http://www.w3.org/2000/svg\" ", "<svg "))
+          .append(
+              svg(c, t, site).replaceFirst("^<svg xmlns=\"http://www.w3.org/2000/svg\" ", "<svg "))
           .append("</div>\n<p class=\"chart-links\">")
           .append(Html.link(PATH + "/" + c.id() + ".csv", "CSV"))
           .append(" · ")

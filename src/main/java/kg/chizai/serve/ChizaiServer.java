@@ -228,8 +228,8 @@ public final class ChizaiServer {
     }
 
     /**
-     * A release directory written by {@code publish} to offer for download (at {@code
-     * /downloads}), whose {@code dataset.ttl} is also served at the dataset's IRI and at {@code
+     * A release directory written by {@code publish} to offer for download (at {@code /downloads}),
+     * whose {@code dataset.ttl} is also served at the dataset's IRI and at {@code
      * /.well-known/void}. A directory that does not exist when the server is built offers nothing.
      */
     public Builder release(Optional<Path> dir) {

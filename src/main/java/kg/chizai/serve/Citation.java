@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * How to cite a page: the thing's IRI and name, the release (version) it is from, the date it was
- * accessed and the 出典 credit lines of the reports the data comes from, as a block on every page
- * and as BibTeX and CSL-JSON ({@code /cite?iri=…&format=bibtex|csl-json}). A pure value: the
- * servlet gives the access date.
+ * accessed and the 出典 credit lines of the reports the data comes from, as a block on every page and
+ * as BibTeX and CSL-JSON ({@code /cite?iri=…&format=bibtex|csl-json}). A pure value: the servlet
+ * gives the access date.
  *
  * <pre>{@code Citation.of(iri, "方向性 6-12", credits, context, site).bibtex()}
  * </pre>
@@ -76,8 +76,7 @@ record Citation(
 
   /** The citation of the dataset as a whole (every report's credit line). */
   static Citation dataset(String iri, String title, Context ctx, Site site) {
-    return of(
-        iri, title, site.reports().stream().map(Site.ReportInfo::credit).toList(), ctx, site);
+    return of(iri, title, site.reports().stream().map(Site.ReportInfo::credit).toList(), ctx, site);
   }
 
   /** The citation as one line of text (Japanese conventions, with the IRI and the date). */
@@ -127,12 +126,16 @@ record Citation(
     String tail =
         (id >= 0 ? iri.substring(id + 4) : iri.replaceFirst("^[a-z]+://[^/]+/", ""))
             .replaceAll("[^A-Za-z0-9]+", "_");
-    return ("chizai_kg_" + tail + version.map(v -> "_" + v.replaceAll("[^A-Za-z0-9]+", "")).orElse(""))
+    return ("chizai_kg_"
+            + tail
+            + version.map(v -> "_" + v.replaceAll("[^A-Za-z0-9]+", "")).orElse(""))
         .replaceAll("_+", "_")
         .replaceAll("_$", "");
   }
 
-  /** A BibTeX {@code @misc} entry (biblatex fields {@code url}, {@code urldate}, {@code version}). */
+  /**
+   * A BibTeX {@code @misc} entry (biblatex fields {@code url}, {@code urldate}, {@code version}).
+   */
   String bibtex() {
     StringBuilder sb = new StringBuilder("@misc{").append(key()).append(",\n");
     field(sb, "author", "{" + AUTHOR + "}");

@@ -94,8 +94,12 @@ final class Downloads {
       } catch (RiotException e) {
         throw notARelease(dir, Release.DESCRIPTION + ": " + e.getMessage());
       }
-      Resource release = release(description).orElseThrow(
-          () -> notARelease(dir, Release.DESCRIPTION + " describes no versioned dcat:Dataset"));
+      Resource release =
+          release(description)
+              .orElseThrow(
+                  () ->
+                      notARelease(
+                          dir, Release.DESCRIPTION + " describes no versioned dcat:Dataset"));
       String version = release.getProperty(VERSION).getString();
       Map<String, Resource> byFile = distributions(description);
       List<File> files = new ArrayList<>();
@@ -129,8 +133,7 @@ final class Downloads {
               sha256(sums),
               "text/plain",
               Optional.of("チェックサム（SHA-256）")));
-      return new Downloads(
-          dir, version, release.getURI(), files, description, ttlBytes, damaged);
+      return new Downloads(dir, version, release.getURI(), files, description, ttlBytes, damaged);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the release in " + dir, e);
     }

@@ -15,8 +15,8 @@ import org.apache.jena.vocabulary.RDFS;
 /**
  * The downloads page ({@code /downloads}, also the HTML of the released dataset's IRI): what the
  * release is (from its {@code dataset.ttl}: title, description, version, issue date, licence,
- * rights, 出典), every file with its size and SHA-256, and where the machine-readable description
- * is. A pure function of the release; without one, says how to make one.
+ * rights, 出典), every file with its size and SHA-256, and where the machine-readable description is.
+ * A pure function of the release; without one, says how to make one.
  */
 final class DownloadsPage {
 
@@ -50,9 +50,7 @@ final class DownloadsPage {
     Model m = d.description();
     Resource ds = m.getResource(d.datasetIri());
     String titleJa = literal(ds, DCTerms.title, "ja").orElse(Citation.DATASET_JA);
-    b.append("<h1>")
-        .append(esc(titleJa))
-        .append("</h1>\n");
+    b.append("<h1>").append(esc(titleJa)).append("</h1>\n");
     literal(ds, DCTerms.title, "en")
         .ifPresent(t -> b.append("<p class=\"en\" lang=\"en\">").append(esc(t)).append("</p>\n"));
     literal(ds, DCTerms.description, "ja")
@@ -89,7 +87,8 @@ final class DownloadsPage {
         .append("</td></tr>\n</table>\n");
 
     b.append("<h2>ファイル <span lang=\"en\">Files</span></h2>\n")
-        .append("<table class=\"files\">\n<thead><tr><th scope=\"col\">ファイル <span lang=\"en\">file</span></th>")
+        .append(
+            "<table class=\"files\">\n<thead><tr><th scope=\"col\">ファイル <span lang=\"en\">file</span></th>")
         .append("<th scope=\"col\">内容 <span lang=\"en\">content</span></th>")
         .append("<th scope=\"col\">形式 <span lang=\"en\">media type</span></th>")
         .append("<th scope=\"col\" class=\"num\">大きさ <span lang=\"en\">size</span></th>")
@@ -161,7 +160,8 @@ final class DownloadsPage {
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 
-  private static Optional<String> literal(Resource r, org.apache.jena.rdf.model.Property p, String lang) {
+  private static Optional<String> literal(
+      Resource r, org.apache.jena.rdf.model.Property p, String lang) {
     for (Statement s : r.listProperties(p).toList()) {
       if (s.getObject().isLiteral() && lang.equals(s.getObject().asLiteral().getLanguage())) {
         return Optional.of(s.getObject().asLiteral().getLexicalForm());

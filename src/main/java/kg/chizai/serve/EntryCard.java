@@ -17,8 +17,8 @@ import org.apache.jena.vocabulary.SKOS;
 
 /**
  * A progress entry as a reader meets it in the report: who reported it (a chip per body), its
- * status (a badge), the dated events it states, the statutes it names, its text or sub-items, and
- * a link to its lines in the source. Read from the graph by {@link #of}, printed by {@link #html}.
+ * status (a badge), the dated events it states, the statutes it names, its text or sub-items, and a
+ * link to its lines in the source. Read from the graph by {@link #of}, printed by {@link #html}.
  *
  * @param iri the entry
  * @param name its display name (主な進捗状況の記載 14-1)

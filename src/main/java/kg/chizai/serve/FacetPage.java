@@ -72,8 +72,8 @@ final class FacetPage {
 
   /**
    * A facet: the graph pattern that links an item {@code {x}} to a value {@code {v}}, through the
-   * entry {@code {e}} that the item is (entries) or that answers it (directions); {@code {t}} starts
-   * names of the pattern's own variables.
+   * entry {@code {e}} that the item is (entries) or that answers it (directions); {@code {t}}
+   * starts names of the pattern's own variables.
    */
   record Facet(String key, String ja, String en, String pattern, Shown shown) {
     boolean viaEntry() {
@@ -247,7 +247,8 @@ final class FacetPage {
   static String pattern(Facet f, Kind kind, String v, int n) {
     String t = "?f" + n + "_";
     String e = kind == Kind.ENTRY ? "?x" : t + "e";
-    String p = f.pattern().replace("{x}", "?x").replace("{e}", e).replace("{v}", v).replace("{t}", t);
+    String p =
+        f.pattern().replace("{x}", "?x").replace("{e}", e).replace("{v}", v).replace("{t}", t);
     if (kind == Kind.DIRECTION && f.viaEntry()) {
       p = e + " ckg:addresses ?x ; a ckg:ProgressEntry . " + p;
     }
@@ -435,7 +436,8 @@ final class FacetPage {
         .append("\" placeholder=\"本文に含む語（例：海賊版）\" aria-label=\"本文の語 text\">")
         .append("<button type=\"submit\">絞り込む <span lang=\"en\">Filter</span></button></form>\n");
 
-    b.append("<div class=\"facet-layout\">\n<aside class=\"facets\" aria-label=\"絞り込み条件 facets\">\n");
+    b.append(
+        "<div class=\"facet-layout\">\n<aside class=\"facets\" aria-label=\"絞り込み条件 facets\">\n");
     for (Map.Entry<Facet, List<Value>> e : facets.entrySet()) {
       facet(b, s, e.getKey(), e.getValue(), graph, labels, site);
     }
@@ -452,7 +454,9 @@ final class FacetPage {
         .append(esc(editorHref(resultQuery(s), "browse")))
         .append("\">この一覧を SPARQL で開く <span lang=\"en\">this view as SPARQL</span></a></p>\n");
     List<String> shown =
-        items.subList(Math.min(items.size(), (page - 1) * PAGE_SIZE), Math.min(items.size(), page * PAGE_SIZE));
+        items.subList(
+            Math.min(items.size(), (page - 1) * PAGE_SIZE),
+            Math.min(items.size(), page * PAGE_SIZE));
     if (s.kind() == Kind.ENTRY) {
       b.append("<ol class=\"entries\">\n");
       for (String iri : shown) {
@@ -650,11 +654,17 @@ final class FacetPage {
   /** How a value reads: a thing's name, a fiscal year in both calendars, a month. */
   static String valueName(Facet f, String v, Labels labels) {
     return switch (f.shown()) {
-      case FISCAL_YEAR -> v + "年度" + Site.wareki(v + "-04").map(w -> "（" + w.replaceFirst("年4月$", "年度") + "）").orElse("");
+      case FISCAL_YEAR ->
+          v
+              + "年度"
+              + Site.wareki(v + "-04")
+                  .map(w -> "（" + w.replaceFirst("年4月$", "年度") + "）")
+                  .orElse("");
       case MONTH -> v;
-      case BODY, THING -> f.key().equals("area")
-          ? ReportPage.title(labels.dataResource(v), labels)
-          : labels.name(v).ja();
+      case BODY, THING ->
+          f.key().equals("area")
+              ? ReportPage.title(labels.dataResource(v), labels)
+              : labels.name(v).ja();
     };
   }
 
@@ -674,7 +684,9 @@ final class FacetPage {
         .ifPresent(
             s ->
                 b.append(" · ")
-                    .append(Html.link(site.local(s.getURI()), ReportPage.title(s, labels), s.getURI())));
+                    .append(
+                        Html.link(
+                            site.local(s.getURI()), ReportPage.title(s, labels), s.getURI())));
     b.append(" · 対応する記載 <span lang=\"en\">answered by</span> ").append(answers);
     ReportPage.relisted(b, d, graph, labels, site);
     b.append("</p></li>\n");

@@ -121,6 +121,8 @@ final class Facts {
     if (n == null) {
       return "";
     }
-    return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.isURIResource() ? n.asResource().getURI() : "";
+    return n.isLiteral()
+        ? n.asLiteral().getLexicalForm()
+        : n.isURIResource() ? n.asResource().getURI() : "";
   }
 }

@@ -99,9 +99,9 @@ final class Labels {
   }
 
   /**
-   * The name of a thing that says what it is: its labels, else its type and key (方向性 6-12), else
-   * a short form. An event names what it acts on (公布 2025-06 — 著作権法), or else the entry that
-   * states it; an article names its statute (著作権法 第30条の4); a sub-item names its entry.
+   * The name of a thing that says what it is: its labels, else its type and key (方向性 6-12), else a
+   * short form. An event names what it acts on (公布 2025-06 — 著作権法), or else the entry that states
+   * it; an article names its statute (著作権法 第30条の4); a sub-item names its entry.
    */
   Name name(String iri) {
     return name(iri, 0);
@@ -129,8 +129,7 @@ final class Labels {
         if (entry.isPresent()) {
           Name e = name(entry.get().getURI(), depth + 1);
           return new Name(
-              e.ja() + " · " + plain.ja(),
-              e.en().flatMap(x -> plain.en().map(y -> x + " · " + y)));
+              e.ja() + " · " + plain.ja(), e.en().flatMap(x -> plain.en().map(y -> x + " · " + y)));
         }
       }
       return plain;

@@ -98,7 +98,8 @@ final class LandingPage {
 
     endpoints(b, site);
 
-    b.append("<section id=\"counts\">\n<details><summary>件数 <span lang=\"en\">Counts by class</span>")
+    b.append(
+            "<section id=\"counts\">\n<details><summary>件数 <span lang=\"en\">Counts by class</span>")
         .append("</summary>\n<table class=\"kv counts\">\n");
     for (Site.ClassCount c : site.classCounts()) {
       b.append("<tr><th>")
@@ -208,7 +209,8 @@ final class LandingPage {
   }
 
   private static void sections(StringBuilder b, Site site) {
-    b.append("<section id=\"sections\" class=\"box\">\n<h2>章・分野 <span lang=\"en\">Sections</span></h2>\n");
+    b.append(
+        "<section id=\"sections\" class=\"box\">\n<h2>章・分野 <span lang=\"en\">Sections</span></h2>\n");
     for (Site.ReportInfo r : site.reports()) {
       List<Site.SectionInfo> ofReport =
           site.sections().stream().filter(s -> s.report().equals(r.iri())).toList();
@@ -272,7 +274,8 @@ final class LandingPage {
         .append("<div class=\"topics\">\n");
     Map<String, List<ExampleQuery>> byTopic = new LinkedHashMap<>();
     site.examples().stream()
-        .sorted(Comparator.comparing((ExampleQuery q) -> q.topic().isEmpty() ? "\uffff" : q.topic()))
+        .sorted(
+            Comparator.comparing((ExampleQuery q) -> q.topic().isEmpty() ? "\uffff" : q.topic()))
         .forEach(q -> byTopic.computeIfAbsent(q.topic(), k -> new ArrayList<>()).add(q));
     for (Map.Entry<String, List<ExampleQuery>> t : byTopic.entrySet()) {
       b.append("<section class=\"topic\">\n<h3>")

@@ -128,9 +128,9 @@ final class LinkedDataServlet extends HttpServlet {
   }
 
   /**
-   * The dataset description of the release ({@code dataset.ttl}), at the released dataset's IRI
-   * and at {@code /.well-known/void}: Turtle is its bytes as published; HTML is the downloads
-   * page. At the well-known URI, which machines ask, Turtle is the default.
+   * The dataset description of the release ({@code dataset.ttl}), at the released dataset's IRI and
+   * at {@code /.well-known/void}: Turtle is its bytes as published; HTML is the downloads page. At
+   * the well-known URI, which machines ask, Turtle is the default.
    */
   private void datasetDescription(
       HttpServletRequest req,

@@ -100,7 +100,11 @@ final class OntologyPage {
     String title = lang(o, RDFS.label, "ja").orElse("オントロジー");
     List<String> credits = site.reports().stream().map(Site.ReportInfo::credit).toList();
     return Html.page(
-        title, b.toString(), credits, "", Citation.orNull(cite, CKG.ONTOLOGY, title, credits, site));
+        title,
+        b.toString(),
+        credits,
+        "",
+        Citation.orNull(cite, CKG.ONTOLOGY, title, credits, site));
   }
 
   private static void section(

@@ -32,7 +32,8 @@ final class ReportPage {
   // ---------------------------------------------------------------------------------------------
 
   /** Counts of what a part of the report holds. */
-  record Counts(int sheets, int directions, int entries, int bodies, Map<Resource, Integer> status) {}
+  record Counts(
+      int sheets, int directions, int entries, int bodies, Map<Resource, Integer> status) {}
 
   static String toc(Resource report, Model graph, Labels labels, Site site) {
     List<Resource> sections = sections(report, graph);
@@ -42,7 +43,8 @@ final class ReportPage {
             .toList();
     StringBuilder b = new StringBuilder(8192);
     Counts all = counts(List.of(report), graph, CKG.inReport);
-    b.append("<section class=\"toc\" id=\"contents\">\n<h2>目次 <span lang=\"en\">Contents</span></h2>\n")
+    b.append(
+            "<section class=\"toc\" id=\"contents\">\n<h2>目次 <span lang=\"en\">Contents</span></h2>\n")
         .append("<p class=\"summary\">");
     summary(b, all, sections.size(), labels);
     b.append("</p>\n<ol class=\"toc\">\n");
@@ -54,12 +56,7 @@ final class ReportPage {
   }
 
   private static void tocEntry(
-      StringBuilder b,
-      Resource s,
-      List<Resource> sections,
-      Model graph,
-      Labels labels,
-      Site site) {
+      StringBuilder b, Resource s, List<Resource> sections, Model graph, Labels labels, Site site) {
     List<Resource> children = children(s, sections, graph);
     Counts c = counts(subtree(s, sections, graph), graph, CKG.inSection);
     b.append("<li><a class=\"section\" href=\"")
@@ -218,11 +215,11 @@ final class ReportPage {
         .filter(l -> !l.hasProperty(CKG.onSheet))
         .flatMap(l -> Facts.string(l, CKG.sourceText))
         .ifPresent(t -> b.append("<p class=\"lead\" lang=\"ja\">").append(esc(t)).append("</p>\n"));
-    List<Resource> sections =
-        report.map(r -> sections(r, graph)).orElse(List.of(section));
+    List<Resource> sections = report.map(r -> sections(r, graph)).orElse(List.of(section));
     List<Resource> children = children(section, sections, graph);
     if (!children.isEmpty()) {
-      b.append("<section class=\"toc\">\n<h2>分野 <span lang=\"en\">Areas</span></h2>\n<ol class=\"toc\">\n");
+      b.append(
+          "<section class=\"toc\">\n<h2>分野 <span lang=\"en\">Areas</span></h2>\n<ol class=\"toc\">\n");
       for (Resource c : children) {
         tocEntry(b, c, sections, graph, labels, site);
       }
@@ -284,7 +281,8 @@ final class ReportPage {
     List<Resource> listed = Facts.inDocumentOrder(Facts.objects(sheet, CKG.listsSection));
     if (!listed.isEmpty()) {
       List<Resource> highlighted = Facts.objects(sheet, CKG.highlightsSection);
-      b.append("<section class=\"toc\">\n<h2>目次 <span lang=\"en\">Contents</span></h2>\n<ol class=\"toc\">\n");
+      b.append(
+          "<section class=\"toc\">\n<h2>目次 <span lang=\"en\">Contents</span></h2>\n<ol class=\"toc\">\n");
       listed.stream()
           .sorted(Comparator.comparingInt((Resource s) -> Facts.integer(s, CKG.ordinal).orElse(0)))
           .forEach(
@@ -434,11 +432,13 @@ final class ReportPage {
       Labels labels,
       Site site,
       boolean showDirections) {
-    b.append("<h4 class=\"progress\">主な進捗状況 <span lang=\"en\">Progress</span> <span class=\"count\">(")
+    b.append(
+            "<h4 class=\"progress\">主な進捗状況 <span lang=\"en\">Progress</span> <span class=\"count\">(")
         .append(entries.size())
         .append(")</span></h4>\n");
     if (entries.isEmpty()) {
-      b.append("<p class=\"none\">対応する記載はありません。<span lang=\"en\">No entry answers these.</span></p>\n");
+      b.append(
+          "<p class=\"none\">対応する記載はありません。<span lang=\"en\">No entry answers these.</span></p>\n");
       return;
     }
     b.append("<ol class=\"entries\">\n");
@@ -481,7 +481,8 @@ final class ReportPage {
       byBody.computeIfAbsent(key, k -> new ArrayList<>()).add(card);
       groupBodies.putIfAbsent(key, card.bodies());
     }
-    b.append("<section class=\"by-body\">\n<h2>対応する記載 <span lang=\"en\">Progress entries answering it</span> ")
+    b.append(
+            "<section class=\"by-body\">\n<h2>対応する記載 <span lang=\"en\">Progress entries answering it</span> ")
         .append("<span class=\"count\">(")
         .append(entries.size())
         .append(")</span></h2>\n");
@@ -519,10 +520,11 @@ final class ReportPage {
     report.ifPresent(
         rep ->
             crumbs.add(
-                Html.link(
-                    site.local(rep.getURI()), labels.name(rep.getURI()).ja(), rep.getURI())));
+                Html.link(site.local(rep.getURI()), labels.name(rep.getURI()).ja(), rep.getURI())));
     Optional<Resource> section =
-        Facts.is(r, CKG.Section) ? Facts.object(r, CKG.subSectionOf) : Facts.object(r, CKG.inSection);
+        Facts.is(r, CKG.Section)
+            ? Facts.object(r, CKG.subSectionOf)
+            : Facts.object(r, CKG.inSection);
     List<Resource> chain = new ArrayList<>();
     Optional<Resource> s = section;
     while (s.isPresent() && !chain.contains(s.get()) && chain.size() < 8) {
@@ -535,8 +537,7 @@ final class ReportPage {
     Facts.object(r, CKG.onSheet)
         .ifPresent(
             sh ->
-                crumbs.add(
-                    Html.link(site.local(sh.getURI()), "ページ " + ordinal(sh), sh.getURI())));
+                crumbs.add(Html.link(site.local(sh.getURI()), "ページ " + ordinal(sh), sh.getURI())));
     if (crumbs.isEmpty()) {
       return;
     }

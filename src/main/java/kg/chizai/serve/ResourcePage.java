@@ -319,8 +319,7 @@ final class ResourcePage {
         b.append("<ul>");
         List<String> subjects = new ArrayList<>(g.getValue());
         subjects.sort(
-            Comparator.comparing((String s) -> labels.name(s).ja(), NATURAL)
-                .thenComparing(s -> s));
+            Comparator.comparing((String s) -> labels.name(s).ja(), NATURAL).thenComparing(s -> s));
         for (String s : subjects.subList(0, Math.min(subjects.size(), MAX_LISTED))) {
           b.append("<li>").append(resourceLink(s, labels, site));
           labels
@@ -333,8 +332,7 @@ final class ResourcePage {
           b.append("</li>");
         }
         if (subjects.size() > MAX_LISTED) {
-          String q =
-              "SELECT ?s WHERE { ?s <" + e.getKey() + "> <" + d.iri() + "> } ORDER BY ?s";
+          String q = "SELECT ?s WHERE { ?s <" + e.getKey() + "> <" + d.iri() + "> } ORDER BY ?s";
           b.append("<li>")
               .append(
                   Html.link(

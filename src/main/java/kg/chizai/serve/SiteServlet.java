@@ -123,7 +123,10 @@ final class SiteServlet extends HttpServlet {
       resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
       resp.setHeader("Location", FacetPage.editorHref(q.get().text(), q.get().name()));
     } else if (path.equals("/") || path.isEmpty()) {
-      html(resp, 200, pages.get("/", ctx.accessed(), () -> LandingPage.render(site, downloads, ctx)));
+      html(
+          resp,
+          200,
+          pages.get("/", ctx.accessed(), () -> LandingPage.render(site, downloads, ctx)));
     } else if (path.equals(DownloadsPage.PATH)) {
       html(
           resp,
@@ -140,7 +143,9 @@ final class SiteServlet extends HttpServlet {
           pages.get(
               path,
               ctx.accessed(),
-              () -> Txn.calculateRead(dsg, () -> Charts.page(LinkedDataServlet.union(dsg), site, ctx))));
+              () ->
+                  Txn.calculateRead(
+                      dsg, () -> Charts.page(LinkedDataServlet.union(dsg), site, ctx))));
     } else if (path.startsWith(Charts.PATH + "/")) {
       chart(path.substring(Charts.PATH.length() + 1), resp, ctx);
     } else if (path.equals(FacetPage.PATH)) {
@@ -321,8 +326,7 @@ final class SiteServlet extends HttpServlet {
   private void chart(String name, HttpServletResponse resp, Citation.Context ctx)
       throws IOException {
     int dot = name.lastIndexOf('.');
-    Optional<Charts.Chart> chart =
-        dot < 0 ? Optional.empty() : Charts.byId(name.substring(0, dot));
+    Optional<Charts.Chart> chart = dot < 0 ? Optional.empty() : Charts.byId(name.substring(0, dot));
     String ext = dot < 0 ? "" : name.substring(dot + 1);
     if (chart.isEmpty() || !(ext.equals("svg") || ext.equals("csv"))) {
       LinkedDataServlet.plain(resp, 404, "no chart " + name);
@@ -410,7 +414,8 @@ final class SiteServlet extends HttpServlet {
         ext = "json";
       }
       default -> {
-        LinkedDataServlet.plain(resp, 400, "unknown format '" + format + "': use bibtex or csl-json");
+        LinkedDataServlet.plain(
+            resp, 400, "unknown format '" + format + "': use bibtex or csl-json");
         return;
       }
     }

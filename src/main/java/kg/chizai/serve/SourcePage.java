@@ -14,10 +14,10 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 
 /**
- * A source report as it was read ({@code /source/<file>}): every line numbered and anchored
- * ({@code #L240}), with links from each line to the things of the graph that start there (the
- * direction or entry it became), so a reader can check any fact against the text it came from. A
- * pure function of the text and the graph; every line is escaped.
+ * A source report as it was read ({@code /source/<file>}): every line numbered and anchored ({@code
+ * #L240}), with links from each line to the things of the graph that start there (the direction or
+ * entry it became), so a reader can check any fact against the text it came from. A pure function
+ * of the text and the graph; every line is escaped.
  */
 final class SourcePage {
 
@@ -61,13 +61,18 @@ final class SourcePage {
         .ifPresent(
             sha ->
                 b.append("<p class=\"warning\">このファイルはデータの変換元と一致しません。")
-                    .append("<span lang=\"en\">This file differs from the one the data was converted")
+                    .append(
+                        "<span lang=\"en\">This file differs from the one the data was converted")
                     .append(" from (SHA-256 ")
                     .append(esc(sha))
                     .append(").</span></p>\n"));
     b.append("<ol class=\"lines\">\n");
     for (int i = 1; i <= text.lines().size(); i++) {
-      b.append("<li id=\"L").append(i).append("\"><a class=\"ln\" href=\"#L").append(i).append("\">");
+      b.append("<li id=\"L")
+          .append(i)
+          .append("\"><a class=\"ln\" href=\"#L")
+          .append(i)
+          .append("\">");
       b.append(i).append("</a><span class=\"line\">").append(esc(text.line(i))).append("</span>");
       List<Resource> here = starts.get(i);
       if (here != null) {
@@ -83,8 +88,7 @@ final class SourcePage {
       b.append("</li>\n");
     }
     b.append("</ol>\n</article>\n");
-    List<String> credits =
-        site.report(report).map(rep -> List.of(rep.credit())).orElse(List.of());
+    List<String> credits = site.report(report).map(rep -> List.of(rep.credit())).orElse(List.of());
     return Html.page(
         "原文 " + text.name(),
         b.toString(),

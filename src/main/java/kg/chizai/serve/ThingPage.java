@@ -62,7 +62,8 @@ final class ThingPage {
         .append("</ol>\n");
     List<Resource> directions = Facts.inDocumentOrder(Facts.objects(e, CKG.addresses));
     if (!directions.isEmpty()) {
-      b.append("<section class=\"answers\">\n<h2>対応する方向性 <span lang=\"en\">Directions it answers</span> ")
+      b.append(
+              "<section class=\"answers\">\n<h2>対応する方向性 <span lang=\"en\">Directions it answers</span> ")
           .append("<span class=\"count\">(")
           .append(directions.size())
           .append(")</span></h2>\n<ol class=\"directions\">\n");
@@ -78,7 +79,8 @@ final class ThingPage {
     }
     List<Resource> events = Facts.inDocumentOrder(Facts.subjects(graph, CKG.sourceEntry, e));
     if (!events.isEmpty()) {
-      b.append("<section class=\"events\">\n<h2>述べている出来事 <span lang=\"en\">Events it states</span> ")
+      b.append(
+              "<section class=\"events\">\n<h2>述べている出来事 <span lang=\"en\">Events it states</span> ")
           .append("<span class=\"count\">(")
           .append(events.size())
           .append(")</span></h2>\n<ul>\n");
@@ -99,7 +101,8 @@ final class ThingPage {
     entry.ifPresent(
         e -> {
           ReportPage.breadcrumb(b, e, graph, labels, site);
-          b.append("<section class=\"of-entry\">\n<h2>所属する記載 <span lang=\"en\">Item of</span></h2>\n")
+          b.append(
+                  "<section class=\"of-entry\">\n<h2>所属する記載 <span lang=\"en\">Item of</span></h2>\n")
               .append("<ol class=\"entries single\">\n")
               .append(EntryCard.of(e, graph, labels).html(site, true))
               .append("</ol>\n</section>\n");
@@ -110,7 +113,8 @@ final class ThingPage {
   static String event(Resource ev, Model graph, Labels labels, Site site) {
     StringBuilder b = new StringBuilder(4096);
     Optional<Resource> entry = Facts.object(ev, CKG.sourceEntry);
-    entry.ifPresent(e -> ReportPage.breadcrumb(b, graph.getResource(e.getURI()), graph, labels, site));
+    entry.ifPresent(
+        e -> ReportPage.breadcrumb(b, graph.getResource(e.getURI()), graph, labels, site));
     b.append("<dl class=\"event\">\n");
     for (Resource t : Facts.objects(ev, CKG.eventType)) {
       b.append("<dt>種類 <span lang=\"en\">type</span></dt><dd>")
@@ -144,7 +148,8 @@ final class ThingPage {
     b.append("</dl>\n");
     entry.ifPresent(
         e ->
-            b.append("<section class=\"of-entry\">\n<h2>述べている記載 <span lang=\"en\">Stated in</span></h2>\n")
+            b.append(
+                    "<section class=\"of-entry\">\n<h2>述べている記載 <span lang=\"en\">Stated in</span></h2>\n")
                 .append("<ol class=\"entries single\">\n")
                 .append(EntryCard.of(graph.getResource(e.getURI()), graph, labels).html(site, true))
                 .append("</ol>\n</section>\n"));
@@ -199,7 +204,9 @@ final class ThingPage {
     areas.sort(
         Comparator.comparingInt(
             (Map.Entry<Resource, List<Resource>> a) ->
-                a.getKey() == null ? Integer.MAX_VALUE : Facts.integer(a.getKey(), CKG.ordinal).orElse(0)));
+                a.getKey() == null
+                    ? Integer.MAX_VALUE
+                    : Facts.integer(a.getKey(), CKG.ordinal).orElse(0)));
     for (Map.Entry<Resource, List<Resource>> a : areas) {
       b.append("<h3>");
       if (a.getKey() == null) {

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Collectors;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
-import kg.chizai.Pipeline.Conversion;
-import kg.chizai.validate.Validation;
+import kg.chizai.testing.Seed;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -42,16 +39,14 @@ class DcatApTest {
 
   @BeforeAll
   static void describeSeed() throws Exception {
-    Conversion c = Pipeline.create(Config.defaults()).convert(List.of(ReleaseTest.SEED));
-    Release r =
-        Release.build(
-            Validation.of(c.reports(), c.dataset()), ReleaseTest.IRIS, Release.Options.defaults());
+    Release r = Seed.release();
     description = ModelFactory.createDefaultModel();
     RDFParser.fromString(
             new String(r.files().get(Release.DESCRIPTION), java.nio.charset.StandardCharsets.UTF_8),
             Lang.TURTLE)
         .parse(description);
-    try (InputStream in = DcatApTest.class.getResourceAsStream("/dcat-ap/dcat-ap-3.0.0-SHACL.ttl")) {
+    try (InputStream in =
+        DcatApTest.class.getResourceAsStream("/dcat-ap/dcat-ap-3.0.0-SHACL.ttl")) {
       Model m = ModelFactory.createDefaultModel();
       RDFParser.source(in).lang(Lang.TURTLE).parse(m);
       shapes = Shapes.parse(m.getGraph());
@@ -59,7 +54,8 @@ class DcatApTest {
   }
 
   static ValidationReport validate(Model m) {
-    org.apache.jena.reasoner.Reasoner rdfs = org.apache.jena.reasoner.ReasonerRegistry.getRDFSReasoner();
+    org.apache.jena.reasoner.Reasoner rdfs =
+        org.apache.jena.reasoner.ReasonerRegistry.getRDFSReasoner();
     rdfs.setParameter(org.apache.jena.vocabulary.ReasonerVocabulary.PROPsetRDFSLevel, "full");
     Graph closure = ModelFactory.createInfModel(rdfs, m).getGraph();
     return ShaclValidator.get().validate(shapes, closure);
@@ -102,7 +98,11 @@ class DcatApTest {
     Resource period = release.getPropertyResourceValue(DCTerms.temporal);
     assertTrue(period.hasProperty(RDF.type, DCTerms.PeriodOfTime));
     assertTrue(
-        period.getProperty(DCAT.startDate).getString().compareTo(period.getProperty(DCAT.endDate).getString()) <= 0);
+        period
+                .getProperty(DCAT.startDate)
+                .getString()
+                .compareTo(period.getProperty(DCAT.endDate).getString())
+            <= 0);
     Resource publisher = release.getPropertyResourceValue(DCTerms.publisher);
     assertTrue(publisher.hasProperty(RDF.type, FOAF.Organization));
     assertNotNull(publisher.getPropertyResourceValue(FOAF.homepage));

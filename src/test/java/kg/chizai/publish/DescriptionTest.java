@@ -111,8 +111,7 @@ class DescriptionTest {
   void release_sourceReportsWithTheirSha256() throws Exception {
     String sha = Sha256.hex(Files.readAllBytes(SEED));
     List<Resource> sources =
-        rel.listProperties(
-                d.createProperty(kg.chizai.rdf.Namespaces.PROV, "wasDerivedFrom"))
+        rel.listProperties(d.createProperty(kg.chizai.rdf.Namespaces.PROV, "wasDerivedFrom"))
             .mapWith(Statement::getResource)
             .toList();
     assertEquals(1, sources.size());

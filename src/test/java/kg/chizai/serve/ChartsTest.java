@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -35,11 +36,15 @@ class ChartsTest {
 
   @BeforeAll
   static void convert() {
-    Dataset ds = TestServers.inMemory(List.of(TestServers.SEED));
+    Dataset ds = Seed.served();
     graph = ds.getUnionModel();
     site =
         Site.load(
-            ds.asDatasetGraph(), new Iris(Iris.DEFAULT_BASE), List.of(), Duration.ofSeconds(30), 10_000);
+            ds.asDatasetGraph(),
+            new Iris(Iris.DEFAULT_BASE),
+            List.of(),
+            Duration.ofSeconds(30),
+            10_000);
   }
 
   /** The CSV as rows of cells (the charts' CSV has no quoted line breaks). */
@@ -109,7 +114,8 @@ class ChartsTest {
       String[] k = KEYS.get(c.id());
       Set<String> drawn = new HashSet<>();
       for (Element mark : svg.select("[data-value]")) {
-        drawn.add(mark.attr("data-row") + " " + mark.attr("data-col") + " " + mark.attr("data-value"));
+        drawn.add(
+            mark.attr("data-row") + " " + mark.attr("data-col") + " " + mark.attr("data-value"));
       }
       Set<String> expected = new HashSet<>();
       for (Map<String, String> r : rows) {
@@ -135,7 +141,9 @@ class ChartsTest {
     }
     Charts.Table t = Charts.run(Charts.byId("heatmap").orElseThrow(), graph);
     Map<String, Long> drawn = new HashMap<>();
-    t.rows().forEach(r -> drawn.put(r.get("body") + " " + r.get("area"), Charts.Table.number(r, "entries")));
+    t.rows()
+        .forEach(
+            r -> drawn.put(r.get("body") + " " + r.get("area"), Charts.Table.number(r, "entries")));
     assertEquals(expected, drawn);
   }
 

@@ -34,7 +34,8 @@ class CitationTest {
     assertTrue(bib.contains("version = {2026-04}"), bib);
     assertTrue(bib.contains("year = {2026}"), bib);
     assertTrue(bib.contains("note = {出典：テスト}"), bib);
-    assertEquals(bib.chars().filter(c -> c == '{').count(), bib.chars().filter(c -> c == '}').count());
+    assertEquals(
+        bib.chars().filter(c -> c == '{').count(), bib.chars().filter(c -> c == '}').count());
   }
 
   @Test
@@ -65,12 +66,14 @@ class CitationTest {
   @Test
   void page_withContext_citesThePageThing() {
     ResourceGraph d =
-        PagesTest.description(IRI, org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
-            .add(
-                org.apache.jena.rdf.model.ResourceFactory.createResource(IRI),
-                org.apache.jena.vocabulary.RDFS.label,
-                "方向性 6-12",
-                "ja"));
+        PagesTest.description(
+            IRI,
+            org.apache.jena.rdf.model.ModelFactory.createDefaultModel()
+                .add(
+                    org.apache.jena.rdf.model.ResourceFactory.createResource(IRI),
+                    org.apache.jena.vocabulary.RDFS.label,
+                    "方向性 6-12",
+                    "ja"));
     Document doc = Jsoup.parse(ResourcePage.render(d, PagesTest.site(), null, CTX));
     assertTrue(doc.selectFirst("footer section.cite p.citation").text().contains(IRI));
     assertTrue(doc.selectFirst("footer section.cite p.citation").text().contains("「方向性 6-12」"));

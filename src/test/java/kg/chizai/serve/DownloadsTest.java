@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kg.chizai.Config;
-import kg.chizai.Pipeline;
 import kg.chizai.base.ChizaiException;
-import kg.chizai.publish.Release;
+import kg.chizai.testing.Seed;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -37,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The release offered by the server: the downloads page lists every file of {@code SHA256SUMS}, each
- * served byte for byte; the dataset description is served at the dataset's IRI and at {@code
+ * The release offered by the server: the downloads page lists every file of {@code SHA256SUMS},
+ * each served byte for byte; the dataset description is served at the dataset's IRI and at {@code
  * /.well-known/void}; citations come as BibTeX and CSL-JSON.
  */
 class DownloadsTest {
@@ -49,11 +47,10 @@ class DownloadsTest {
 
   @BeforeAll
   static void start() {
-    Pipeline p = Pipeline.create(Config.defaults());
-    Pipeline.Conversion c = p.convert(List.of(SEED));
-    release = dir.resolve("dist");
-    p.release(p.validate(c), Release.Options.defaults()).writeTo(release);
-    server = TestServers.start(dir.resolve("store"), List.of(SEED), b -> b.release(Optional.of(release)));
+    release = Seed.releaseDirectory();
+    server =
+        TestServers.start(
+            dir.resolve("store"), List.of(SEED), b -> b.release(Optional.of(release)));
   }
 
   @AfterAll
@@ -110,7 +107,8 @@ class DownloadsTest {
     HttpResponse<String> r = get(server.url() + ".well-known/void", null);
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
-    assertEquals(Files.readString(release.resolve("dataset.ttl"), StandardCharsets.UTF_8), r.body());
+    assertEquals(
+        Files.readString(release.resolve("dataset.ttl"), StandardCharsets.UTF_8), r.body());
   }
 
   @Test
@@ -126,8 +124,7 @@ class DownloadsTest {
     RDFParser.create().source(new StringReader(jsonld.body())).lang(Lang.JSONLD).parse(served);
     Model published = RDFDataMgr.loadModel(release.resolve("dataset.ttl").toString());
     assertTrue(served.isIsomorphicWith(published));
-    HttpResponse<String> distribution =
-        get(path + "/distribution/chizai-kg.ttl", "text/turtle");
+    HttpResponse<String> distribution = get(path + "/distribution/chizai-kg.ttl", "text/turtle");
     assertEquals(200, distribution.statusCode());
     assertTrue(
         distribution.body().contains("downloadURL")

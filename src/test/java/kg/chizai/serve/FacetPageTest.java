@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -35,11 +36,15 @@ class FacetPageTest {
 
   @BeforeAll
   static void convert() {
-    Dataset ds = TestServers.inMemory(List.of(TestServers.SEED));
+    Dataset ds = Seed.served();
     graph = ds.getUnionModel();
     site =
         Site.load(
-            ds.asDatasetGraph(), new Iris(Iris.DEFAULT_BASE), List.of(), Duration.ofSeconds(30), 10_000);
+            ds.asDatasetGraph(),
+            new Iris(Iris.DEFAULT_BASE),
+            List.of(),
+            Duration.ofSeconds(30),
+            10_000);
   }
 
   static FacetPage.State state(FacetPage.Kind kind, String... kv) {
@@ -73,7 +78,10 @@ class FacetPageTest {
   @Test
   void bodyFacet_ministryCountsItsAgencies_asTheGraphSays() {
     Map<String, Set<Resource>> expected = new HashMap<>();
-    for (Resource e : graph.listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type, CKG.ProgressEntry).toList()) {
+    for (Resource e :
+        graph
+            .listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type, CKG.ProgressEntry)
+            .toList()) {
       for (Resource b : Facts.objects(e, Facts.WAS_ATTRIBUTED_TO)) {
         Set<Resource> seen = new HashSet<>();
         for (Resource up = b; up != null && seen.add(up); ) {
@@ -93,7 +101,10 @@ class FacetPageTest {
   @Test
   void statusFacet_directions_countsDirectionsAnsweredWithThatStatus() {
     Map<String, Set<Resource>> expected = new HashMap<>();
-    for (Resource d : graph.listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type, CKG.Direction).toList()) {
+    for (Resource d :
+        graph
+            .listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type, CKG.Direction)
+            .toList()) {
       for (Resource e : Facts.subjects(graph, CKG.addresses, d)) {
         for (Resource s : Facts.objects(e, CKG.status)) {
           expected.computeIfAbsent(s.getURI(), k -> new HashSet<>()).add(d);
@@ -109,9 +120,12 @@ class FacetPageTest {
   @Test
   void filtersCombine_asTheIntersectionOfEach() {
     String body = Iris.DEFAULT_BASE + "id/body/agency-for-cultural-affairs";
-    Set<String> byBody = new HashSet<>(FacetPage.items(state(FacetPage.Kind.ENTRY, "body", body), graph));
-    Set<String> byYear = new HashSet<>(FacetPage.items(state(FacetPage.Kind.ENTRY, "fy", "2025"), graph));
-    Set<String> byText = new HashSet<>(FacetPage.items(state(FacetPage.Kind.ENTRY, "q", "海賊版"), graph));
+    Set<String> byBody =
+        new HashSet<>(FacetPage.items(state(FacetPage.Kind.ENTRY, "body", body), graph));
+    Set<String> byYear =
+        new HashSet<>(FacetPage.items(state(FacetPage.Kind.ENTRY, "fy", "2025"), graph));
+    Set<String> byText =
+        new HashSet<>(FacetPage.items(state(FacetPage.Kind.ENTRY, "q", "海賊版"), graph));
     Set<String> expected = new HashSet<>(byBody);
     expected.retainAll(byYear);
     expected.retainAll(byText);
@@ -172,7 +186,8 @@ class FacetPageTest {
     Document doc = Jsoup.parse(FacetPage.render(s, graph, site, null));
     int count = Integer.parseInt(doc.getElementById("result-count").text());
     assertEquals(FacetPage.items(s, graph).size(), count);
-    assertEquals(Math.min(count, FacetPage.PAGE_SIZE), doc.select("section.results li.entry").size());
+    assertEquals(
+        Math.min(count, FacetPage.PAGE_SIZE), doc.select("section.results li.entry").size());
     String href = doc.getElementById("as-sparql").attr("href");
     String query =
         URLDecoder.decode(

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.jsoup.Jsoup;
@@ -30,11 +31,12 @@ class LandingPageTest {
   static Dataset ds;
   static Model graph;
   static Site site;
-  static final Citation.Context CTX = new Citation.Context(Optional.empty(), LocalDate.of(2026, 5, 3));
+  static final Citation.Context CTX =
+      new Citation.Context(Optional.empty(), LocalDate.of(2026, 5, 3));
 
   @BeforeAll
   static void convert() {
-    ds = TestServers.inMemory(List.of(TestServers.SEED));
+    ds = Seed.served();
     graph = ds.getUnionModel();
     site =
         Site.load(
@@ -92,13 +94,17 @@ class LandingPageTest {
   void everyPage_noInlineScriptOrStyle() {
     String report = Iris.DEFAULT_BASE + "id/report/2025-progress";
     ResourceGraph d =
-        ResourceGraph.read(ds.asDatasetGraph(), report, LinkedDataServlet.MAX_INCOMING).orElseThrow();
+        ResourceGraph.read(ds.asDatasetGraph(), report, LinkedDataServlet.MAX_INCOMING)
+            .orElseThrow();
     List<String> pages =
         List.of(
             LandingPage.render(site, Optional.empty(), CTX),
             ResourcePage.render(d, site, graph, CTX),
             FacetPage.render(
-                new FacetPage.State(FacetPage.Kind.ENTRY, "", java.util.Map.of(), 1), graph, site, CTX),
+                new FacetPage.State(FacetPage.Kind.ENTRY, "", java.util.Map.of(), 1),
+                graph,
+                site,
+                CTX),
             Charts.page(graph, site, CTX),
             DownloadsPage.render(Optional.empty(), site, CTX),
             SourcePage.render(

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
+import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -44,7 +45,7 @@ class ReportPageTest {
 
   @BeforeAll
   static void convert() {
-    dataset = TestServers.inMemory(List.of(TestServers.SEED));
+    dataset = Seed.served();
     graph = dataset.getUnionModel();
     site =
         Site.load(
@@ -53,7 +54,8 @@ class ReportPageTest {
 
   static Document page(String iri) {
     ResourceGraph d =
-        ResourceGraph.read(dataset.asDatasetGraph(), iri, LinkedDataServlet.MAX_INCOMING).orElseThrow();
+        ResourceGraph.read(dataset.asDatasetGraph(), iri, LinkedDataServlet.MAX_INCOMING)
+            .orElseThrow();
     return Jsoup.parse(ResourcePage.render(d, site, graph));
   }
 
@@ -182,9 +184,7 @@ class ReportPageTest {
       statuses.forEach(c -> assertNotNull(card.selectFirst(".badge." + c), entry + " " + c));
       assertNotNull(card.selectFirst("a.law[href=" + local(Facts.text(q, "law")) + "]"), entry);
       assertTrue(
-          card.selectFirst("a.src")
-              .attr("href")
-              .endsWith(".txt#L" + Facts.text(q, "start")),
+          card.selectFirst("a.src").attr("href").endsWith(".txt#L" + Facts.text(q, "start")),
           card.selectFirst("a.src").attr("href"));
     }
   }
@@ -199,9 +199,7 @@ class ReportPageTest {
       String d = Facts.text(q, "d");
       Document doc = page(d);
       assertEquals(
-          Facts.text(q, "n"),
-          String.valueOf(doc.select("section.by-body li.entry").size()),
-          d);
+          Facts.text(q, "n"), String.valueOf(doc.select("section.by-body li.entry").size()), d);
       for (Element h3 : doc.select("section.by-body h3")) {
         Set<String> group = new TreeSet<>();
         h3.select("a.chip").forEach(a -> group.add(a.attr("href")));
@@ -217,8 +215,7 @@ class ReportPageTest {
 
   @Test
   void relisted_linksToFirstAppearance_andBack() {
-    List<QuerySolution> relisted =
-        select("SELECT ?d ?first WHERE { ?d ckg:relistedFrom ?first }");
+    List<QuerySolution> relisted = select("SELECT ?d ?first WHERE { ?d ckg:relistedFrom ?first }");
     assertFalse(relisted.isEmpty());
     for (QuerySolution q : relisted) {
       Document doc = page(Facts.text(q, "d"));
@@ -289,12 +286,13 @@ class ReportPageTest {
 
   @Test
   void item_namedByItsEntry_andShowsIt() {
-    QuerySolution q =
-        select("SELECT ?e ?i WHERE { ?e ckg:hasItem ?i } ORDER BY ?i LIMIT 1").get(0);
+    QuerySolution q = select("SELECT ?e ?i WHERE { ?e ckg:hasItem ?i } ORDER BY ?i LIMIT 1").get(0);
     Document doc = page(Facts.text(q, "i"));
     String entryName = new Labels(graph, site.ontology()).name(Facts.text(q, "e")).ja();
-    assertTrue(doc.selectFirst("h1").text().startsWith(entryName + " · "), doc.selectFirst("h1").text());
-    assertEquals(EntryCard.anchor(Facts.text(q, "e")), doc.selectFirst("section.of-entry li.entry").id());
+    assertTrue(
+        doc.selectFirst("h1").text().startsWith(entryName + " · "), doc.selectFirst("h1").text());
+    assertEquals(
+        EntryCard.anchor(Facts.text(q, "e")), doc.selectFirst("section.of-entry li.entry").id());
   }
 
   @Test
@@ -336,7 +334,8 @@ class ReportPageTest {
   @Test
   void sheet_directionsAnsweredDifferently_eachWithItsOwnEntries() {
     Model m = ModelFactory.createDefaultModel();
-    Resource sheet = m.createResource(BASE + "id/report/x/sheet/1").addProperty(RDF.type, CKG.Sheet);
+    Resource sheet =
+        m.createResource(BASE + "id/report/x/sheet/1").addProperty(RDF.type, CKG.Sheet);
     Resource d1 = thing(m, "direction/1-1", CKG.Direction, sheet, 1);
     Resource d2 = thing(m, "direction/1-2", CKG.Direction, sheet, 2);
     thing(m, "entry/1-1", CKG.ProgressEntry, sheet, 3).addProperty(CKG.addresses, d1);
