@@ -33,8 +33,9 @@ class ResourcesTest {
 
   @Test
   void properties_readAsUtf8() {
+    // A property written in UTF-8 (a Latin-1 reading would give mojibake).
     assertEquals(
-        "知財KG",
-        Resources.properties("/publish/description.properties").getProperty("publisher.name.ja"));
+        "知財KG データカタログ",
+        Resources.properties("/publish/description.properties").getProperty("catalog.title.ja"));
   }
 }
