@@ -478,6 +478,19 @@ class AbuseTest {
   }
 
   @Test
+  void search_fewWordsButLongerThanLimit_400() {
+    String q = "海賊版".repeat(Limits.DEFAULT_MAX_SEARCH_CHARS / 3 + 1);
+    HttpResponse<String> r =
+        TestServers.get("http://127.0.0.1:" + port + "/search?q=" + encode(q), "text/html");
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().contains(Limits.DEFAULT_MAX_SEARCH_CHARS + " 文字まで"), r.body());
+    HttpResponse<String> shorter =
+        TestServers.get(
+            "http://127.0.0.1:" + port + "/search?q=" + encode(q.substring(0, 30)), "text/html");
+    assertEquals(200, shorter.statusCode());
+  }
+
+  @Test
   void textQuery_thousandsOfTerms_400WithoutTheIndexText() {
     String terms = String.join(" OR ", java.util.Collections.nCopies(2000, "海賊版"));
     HttpResponse<String> r =
