@@ -2,7 +2,6 @@ package kg.chizai.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +17,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.Problem;
@@ -34,6 +40,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Hostile and broken input: the report reader, the date normaliser and the statute finder are fed
@@ -172,23 +179,24 @@ class RobustnessPropertyTest {
   @Property(tries = TRIES)
   void reportReader_readsOrNamesFileAndLine_neverAnythingElse(
       @ForAll("reports") ReportBytes input) {
-    within(
-        input,
-        () -> {
-          try {
-            Report r = ReportReader.read(SourceText.decode("generated.txt", input.bytes()));
-            assertFalse(r.sections() == null, input::toString);
-            Statistics.collect(input.kind().replaceAll(" bytes .*", ""), "read");
-          } catch (ChizaiException e) {
-            Statistics.collect(input.kind().replaceAll(" bytes .*", ""), "refused");
-            assertFalse(e.problems().isEmpty(), input::toString);
-            for (Problem p : e.problems()) {
-              assertTrue(p.toString().contains("generated.txt"), () -> p + " for " + input);
-              assertTrue(p.line() >= 1, () -> p + " for " + input);
-            }
-          }
-          return null;
-        });
+    String outcome =
+        within(
+            input,
+            () -> {
+              try {
+                Report r = ReportReader.read(SourceText.decode("generated.txt", input.bytes()));
+                assertFalse(r.sections() == null, input::toString);
+                return "read";
+              } catch (ChizaiException e) {
+                assertFalse(e.problems().isEmpty(), input::toString);
+                for (Problem p : e.problems()) {
+                  assertTrue(p.toString().contains("generated.txt"), () -> p + " for " + input);
+                  assertTrue(p.line() >= 1, () -> p + " for " + input);
+                }
+                return "refused";
+              }
+            });
+    Statistics.collect(input.kind().replaceAll(" bytes .*", ""), outcome);
   }
 
   @Example
@@ -220,22 +228,57 @@ class RobustnessPropertyTest {
   @Example
   void theBound_isEnforced() {
     Line slow = new Line(Kind.RANDOM_UNICODE, "x");
-    org.opentest4j.AssertionFailedError e =
+    AssertionFailedError e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            org.opentest4j.AssertionFailedError.class,
+            AssertionFailedError.class,
             () ->
                 within(
                     slow,
+                    Duration.ofMillis(200),
                     () -> {
-                      Thread.sleep(BOUND.toMillis() + 1000);
+                      Thread.sleep(60_000);
                       return null;
                     }));
     assertTrue(e.getMessage().contains("x"), e.getMessage());
+    // The runaway was stopped and the next input runs on a fresh thread.
+    assertEquals("ok", within(slow, () -> "ok"));
+  }
+
+  /** The thread inputs run on: one for all tries, replaced when an input ran away on it. */
+  private static ExecutorService worker = newWorker();
+
+  private static ExecutorService newWorker() {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "robustness-worker");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Runs {@code work}, failing if it takes longer than {@link #BOUND}; names the input. */
-  static <T> T within(Object input, org.junit.jupiter.api.function.ThrowingSupplier<T> work) {
-    return assertTimeoutPreemptively(BOUND, work, () -> "took longer than " + BOUND + ": " + input);
+  static <T> T within(Object input, Callable<T> work) {
+    return within(input, BOUND, work);
+  }
+
+  static <T> T within(Object input, Duration bound, Callable<T> work) {
+    Future<T> f = worker.submit(work);
+    try {
+      return f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      worker.shutdownNow();
+      worker = newWorker();
+      throw new AssertionFailedError("took longer than " + bound + ": " + input);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new AssertionFailedError("threw " + e.getCause() + " on " + input, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A real line changed in one to four ways. */
