@@ -31,6 +31,7 @@ import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.Fingerprint;
 import kg.chizai.serve.Store;
 import kg.chizai.testing.Conversions;
+import kg.chizai.testing.SmallReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -269,7 +270,7 @@ class ServeCommandTest {
         "skipped: SIGINT is ignored in this environment (the tests were started in the background),"
             + " and a JVM started with SIGINT ignored keeps it ignored");
     Path sources = Files.createDirectories(dir.resolve("src"));
-    Files.writeString(sources.resolve("tiny.txt"), TINY, StandardCharsets.UTF_8);
+    SmallReport.writeTo(sources, "tiny.txt");
     Path store = dir.resolve("store");
     String java = ProcessHandle.current().info().command().orElse("java");
     Process p =
@@ -350,26 +351,4 @@ class ServeCommandTest {
     }
     return false;
   }
-
-  static final String TINY =
-      """
-
-      「知的財産推進計画2025」の進捗状況
-
-      令和8年4月
-
-      内閣府知的財産戦略推進事務局
-
-      コンテンツ戦略
-
-      (6) 海賊版対策の強化
-
-      知的財産推進計画2025の方向性
-
-      - 海賊版対策の強化に向けた働きかけを行う。
-
-      主な進捗状況
-
-      【文化庁】 海賊版対策事業を実施した。
-      """;
 }

@@ -24,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import kg.chizai.testing.SmallReport;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -66,29 +66,6 @@ class AbuseTest {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
-  /** A report small enough to convert in a moment (for the second server). */
-  static final String TINY_REPORT =
-      """
-
-      「知的財産推進計画2025」の進捗状況
-
-      令和8年4月
-
-      内閣府知的財産戦略推進事務局
-
-      コンテンツ戦略
-
-      (6) 海賊版対策の強化
-
-      知的財産推進計画2025の方向性
-
-      - 海賊版対策の強化に向けた働きかけを行う。
-
-      主な進捗状況
-
-      【文化庁】 海賊版対策事業を実施した。
-      """;
-
   /** The issue's regular expression: catastrophic backtracking on 41 characters. */
   static final String BOMB_TEXT = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
 
@@ -111,7 +88,7 @@ class AbuseTest {
             b -> b.limits(Limits.builder().timeout(TIMEOUT).readTimeout(READ_TIMEOUT).build()));
     port = server.port();
     sparql = "http://127.0.0.1:" + port + "/sparql";
-    Path tiny = Files.writeString(dir.resolve("tiny.txt"), TINY_REPORT, StandardCharsets.UTF_8);
+    Path tiny = SmallReport.writeTo(dir, "tiny.txt");
     federating =
         TestServers.start(
             dir.resolve("tiny"),
