@@ -82,6 +82,14 @@ final class ServeCommand implements Callable<Integer> {
       })
   Path release;
 
+  @Option(
+      names = "--access-log",
+      paramLabel = "FILE",
+      description =
+          "Append one line per request to FILE in the NCSA extended format (client address, time,"
+              + " request, status, bytes, referrer, user agent). Default: no access log.")
+  Path accessLog;
+
   @Mixin ConversionOptions conversion;
 
   @Option(
@@ -332,7 +340,8 @@ final class ServeCommand implements Callable<Integer> {
               }
               return c.dataset();
             })
-        .release(Optional.of(releaseDir()));
+        .release(Optional.of(releaseDir()))
+        .accessLog(Optional.ofNullable(accessLog));
   }
 
   /** Where the release built with the store goes, inside the store directory. */

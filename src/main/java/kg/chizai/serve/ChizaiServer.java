@@ -163,6 +163,7 @@ public final class ChizaiServer {
     private Optional<Path> referenceDir = Optional.empty();
     private List<ExampleQuery> examples = List.of();
     private Optional<Path> release = Optional.empty();
+    private Optional<Path> accessLog = Optional.empty();
 
     private Builder() {}
 
@@ -237,6 +238,16 @@ public final class ChizaiServer {
       return this;
     }
 
+    /**
+     * A file to which every request is appended as one line in the NCSA extended format (client
+     * address, time, request line, status, bytes, referrer, user agent), as web servers write them;
+     * empty: no access log. The file must be writable when the server is built.
+     */
+    public Builder accessLog(Optional<Path> file) {
+      this.accessLog = Objects.requireNonNull(file, "accessLog");
+      return this;
+    }
+
     /** The example queries offered on the landing page. */
     public Builder exampleQueries(List<ExampleQuery> examples) {
       this.examples = List.copyOf(examples);
@@ -251,6 +262,7 @@ public final class ChizaiServer {
       if (port != 0) {
         requirePortFree(port, loopback);
       }
+      accessLog.ifPresent(Hardening::requireWritable);
       Store store =
           Store.open(
               storeDir,
@@ -336,6 +348,7 @@ public final class ChizaiServer {
               .addServlet("", pages)
               .build();
       Hardening.apply(server.getJettyServer(), limits);
+      accessLog.ifPresent(file -> Hardening.accessLog(server.getJettyServer(), file));
       return server;
     }
 

@@ -1,10 +1,19 @@
 package kg.chizai.serve;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Set;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
+import kg.chizai.base.Problem;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.RequestLogWriter;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
@@ -70,5 +79,31 @@ final class Hardening {
     // Stopping lets requests in progress finish for a moment, then closes what is left.
     server.insertHandler(new GracefulHandler());
     server.setStopTimeout(STOP_GRACE.toMillis());
+  }
+
+  /** Appends one line per request to {@code file}, in the NCSA extended format. */
+  static void accessLog(Server server, Path file) {
+    RequestLogWriter writer = new RequestLogWriter(file.toAbsolutePath().toString());
+    writer.setAppend(true);
+    writer.setRetainDays(0);
+    server.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+  }
+
+  /** Fails with exit code 8, naming the file, when the access log cannot be appended to. */
+  static void requireWritable(Path file) {
+    try (var out =
+        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      // opened for appending: the server can write its lines there
+    } catch (IOException e) {
+      throw new ChizaiException(
+          ExitCode.SERVE,
+          Problem.error(
+              file.toString(),
+              0,
+              "cannot write the access log: "
+                  + e.getClass().getSimpleName()
+                  + " "
+                  + e.getMessage()));
+    }
   }
 }

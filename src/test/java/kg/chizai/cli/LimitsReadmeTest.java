@@ -33,6 +33,7 @@ class LimitsReadmeTest {
           "--release",
           "--base",
           "--reference",
+          "--access-log",
           "--help",
           "--version");
 

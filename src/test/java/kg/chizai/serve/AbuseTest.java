@@ -5,6 +5,7 @@ import static kg.chizai.serve.TestServers.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +33,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import kg.chizai.base.ChizaiException;
+import kg.chizai.base.ExitCode;
 import kg.chizai.testing.SmallReport;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.rdf.model.Model;
@@ -95,7 +100,8 @@ class AbuseTest {
             List.of(tiny),
             b ->
                 b.limits(
-                    Limits.builder().timeout(TIMEOUT).serviceHosts(Set.of("127.0.0.1")).build()));
+                        Limits.builder().timeout(TIMEOUT).serviceHosts(Set.of("127.0.0.1")).build())
+                    .accessLog(Optional.of(dir.resolve("access.log"))));
   }
 
   @AfterAll
@@ -452,6 +458,54 @@ class AbuseTest {
     for (String leak : List.of("Lucene", "lucene", "Exception", "maxClauseCount")) {
       assertFalse(r.body().contains(leak), leak + " in " + r.body());
     }
+  }
+
+  @Test
+  void accessLog_oneNcsaLinePerRequest() throws Exception {
+    Path log = dir.resolve("access.log");
+    String url = "http://127.0.0.1:" + federating.port() + "/sparql?query=" + encode("ASK {}");
+    HttpResponse<String> r =
+        TestServers.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("User-Agent", "abuse-test/1")
+                .header("Accept", "application/sparql-results+json")
+                .build());
+    assertEquals(200, r.statusCode());
+    TestServers.get("http://127.0.0.1:" + federating.port() + "/no/such/page", "text/html");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<String> lines = List.of();
+    while (System.nanoTime() < deadline) {
+      lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      if (lines.stream().anyMatch(l -> l.contains("/no/such/page"))) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    String ask =
+        lines.stream()
+            .filter(l -> l.contains("\"GET /sparql?query=ASK"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no line for the query in " + log));
+    assertTrue(ask.startsWith("127.0.0.1 "), ask);
+    assertTrue(ask.contains("\" 200 "), ask);
+    assertTrue(ask.endsWith("\"abuse-test/1\""), ask);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("GET /no/such/page") && l.contains("\" 404 ")),
+        String.join("\n", lines));
+  }
+
+  @Test
+  void accessLog_notWritable_exit8BeforeAnyStore() {
+    Path store = dir.resolve("never-built");
+    ChizaiException e =
+        assertThrows(
+            ChizaiException.class,
+            () ->
+                TestServers.start(
+                    store, List.of(SEED), b -> b.accessLog(Optional.of(dir)))); // a directory
+    assertEquals(ExitCode.SERVE.code(), e.exitCode());
+    assertTrue(e.getMessage().contains("access log"), e.getMessage());
+    assertFalse(Files.exists(store), "no store built");
   }
 
   @Test
