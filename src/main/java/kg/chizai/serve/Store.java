@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *       and held until {@link #close()}; a second server on the same directory is refused.
  *   <li>{@code build-…/}: one complete database: {@code tdb2/}, {@code text/}, {@code
  *       inventory.txt} (what it holds, counted when built) and {@code fingerprint.txt} (what it was
- *       built from), written in that order.
+ *       built from), written in that order; then, the first time the build is served, {@code
+ *       site-summary.json} (what the landing page counts, {@link Site.Summary}), so that later
+ *       starts do not query the whole dataset.
  *   <li>{@code current}: the name of the build being served. Replaced atomically, and only once a
  *       new build is complete: that is the swap.
  * </ul>

@@ -171,6 +171,52 @@ class StoreTest {
   }
 
   @Test
+  void restart_unchanged_siteSummaryReadFromTheBuild_notCountedAgain() throws Exception {
+    Path store = dir.resolve("store");
+    AtomicInteger conversions = new AtomicInteger();
+    ChizaiServer first = open(store, List.of(source), conversions).start();
+    Site.Summary computed;
+    try {
+      computed =
+          new Site.Summary(
+              first.site().reports(),
+              first.site().classCounts(),
+              first.site().sections(),
+              first.site().quadCount());
+    } finally {
+      first.stop();
+    }
+    Path file = live(store).resolve(Site.Summary.FILE);
+    assertEquals(Optional.of(computed), Site.Summary.read(file), "recorded with the build");
+    // A recorded count the data does not have: only a start that reads the record shows it.
+    String json = Files.readString(file);
+    Files.writeString(file, json.replaceFirst("\"quads\" : \\d+", "\"quads\" : 123456789"));
+
+    ChizaiServer again = open(store, List.of(source), conversions).start();
+    try {
+      assertEquals(Store.Status.REUSED, again.store().status());
+      assertEquals(123456789L, again.site().quadCount());
+      assertEquals(computed.sections(), again.site().sections());
+      assertEquals(computed.classCounts(), again.site().classCounts());
+    } finally {
+      again.stop();
+    }
+  }
+
+  @Test
+  void restart_siteSummaryUnreadable_countedAgainAndRecorded() throws Exception {
+    Path store = dir.resolve("store");
+    AtomicInteger conversions = new AtomicInteger();
+    serveOnce(store, List.of(source), conversions);
+    Path file = live(store).resolve(Site.Summary.FILE);
+    Site.Summary recorded = Site.Summary.read(file).orElseThrow();
+    Files.writeString(file, "{\"quads\": ");
+
+    assertEquals(Store.Status.REUSED, serveOnce(store, List.of(source), conversions));
+    assertEquals(Optional.of(recorded), Site.Summary.read(file));
+  }
+
+  @Test
   void restart_changedSource_rebuildsBesideThenSwapsAndRemovesTheOld() throws Exception {
     Path store = dir.resolve("store");
     AtomicInteger conversions = new AtomicInteger();
