@@ -381,10 +381,11 @@ class StoreTest {
         "tdb2/Data-0001/GSPO.dat       | cut 0    | tdb2/Data-0001/GSPO.dat is 0 bytes",
         "text/*.cfs                    | cut 0.5  | text/_",
         "text/segments_*               | cut 0.5  | text/segments_",
-        "tdb2/Data-0001/nodes-data.obj | zero 0.5 | node table (nodes.dat, nodes-data.obj) cannot be read",
-        "tdb2/Data-0001/GSPO.dat       | zero 2   | GSPO",
+        "tdb2/Data-0001/nodes-data.obj | zero 0.5 | tdb2/Data-0001/nodes-data.obj has changed since it was built",
+        "tdb2/Data-0001/GSPO.dat       | zero 2   | tdb2/Data-0001/GSPO.dat has changed since it was built",
         "text/*.cfs                    | zero 0.5 | text index fails Lucene's CheckIndex",
-        "inventory.txt                 | count    | where it was built with"
+        "inventory.txt                 | count    | where it was built with",
+        "inventory.txt                 | crc      | tdb2/Data-0001/nodes-data.obj has changed since"
       })
   void open_damagedFile_foundAtStartAndNamed_rebuiltWithSameCounts(
       String file, String how, String named) throws Exception {
@@ -453,7 +454,8 @@ class StoreTest {
 
   /**
    * {@code cut F}: truncates to F of its length; {@code zero F}: zeroes 8 KiB from F of its written
-   * length (F ≥ 1: from block F of a TDB2 index); {@code count}: raises the recorded quad count.
+   * length (F ≥ 1: from block F of a TDB2 index); {@code count}: raises the recorded count of text
+   * documents; {@code crc}: changes the recorded checksum of the node data.
    */
   private static void damage(Path file, String how) throws IOException {
     String[] h = how.split(" ");
@@ -474,7 +476,14 @@ class StoreTest {
       }
       case "count" -> {
         String text = Files.readString(file);
-        Files.writeString(file, text.replaceFirst("(?m)^quads (\\d+)$", "quads 1$1"));
+        Files.writeString(file, text.replaceFirst("(?m)^text-docs (\\d+)$", "text-docs 1$1"));
+      }
+      case "crc" -> {
+        String text = Files.readString(file);
+        Files.writeString(
+            file,
+            text.replaceFirst(
+                "(?m)^(file \\d+ crc32c:)[0-9a-f]+( tdb2/Data-0001/nodes-data.obj)$", "$1abc$2"));
       }
       default -> throw new IllegalArgumentException(how);
     }
