@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The performance suite: chizai-kg against what a user would run instead, in one sitting.
 
-    python3 bench/perf.py            # the full run (about 20 min on 2 cores)
+    python3 bench/perf.py            # the full run (about 30 min on 2 busy cores)
     python3 bench/perf.py --quick    # a few minutes, for development
 
 Prints a markdown table of medians and ratios (chizai-kg / the alternative; below 1 is faster),
@@ -322,11 +322,11 @@ def main():
     a = ap.parse_args()
     a.runs = a.runs or (3 if a.quick else 5)
     a.start_ns = [1, 16] if a.quick else [1, 64]
-    a.build_runs = 1 if a.quick else 3
+    a.build_runs = 1 if a.quick else 2
     a.convert_ns = [1, 16] if a.quick else [1, 16, 64, 256]
-    a.convert_runs = 1 if a.quick else 3
-    a.query_rounds = 1 if a.quick else 3
-    a.clients, a.seconds = 8, (5 if a.quick else 20)
+    a.convert_runs = 1 if a.quick else 2
+    a.query_rounds = 1 if a.quick else 2
+    a.clients, a.seconds = 8, (5 if a.quick else 15)
     parts = a.only.split(",")
     global LAUNCHER, JAR
     timed_run([LAUNCHER, "--version"])  # builds the jar if it is stale
