@@ -103,16 +103,15 @@ public final class Pipeline {
     List<Problem> warnings = new ArrayList<>();
     List<Problem> errors = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    for (Path source : sources) {
-      Report report;
-      SourceText text;
-      try {
-        text = SourceText.read(source, config.maxInputBytes());
-        report = ReportReader.read(text);
-      } catch (ChizaiException e) {
-        errors.addAll(e.problems());
+    // Each report is read and extracted on its own (in parallel: the stages share only immutable
+    // tables); the results are then taken in the order of the sources, so the output is the same.
+    List<Read> read = sources.parallelStream().map(source -> read(source, bodies)).toList();
+    for (Read r : read) {
+      if (r.report() == null) {
+        errors.addAll(r.errors());
         continue;
       }
+      Report report = r.report();
       String key = Iris.reportKey(report);
       String other = seen.putIfAbsent(key, report.file());
       if (other != null) {
@@ -123,18 +122,15 @@ public final class Pipeline {
                 "reports on the same program as " + other + " (both would be " + key + ")"));
         continue;
       }
-      Attribution who = bodies.attribute(report);
-      Mentions named = mentionExtractor.extract(report, text, who);
-      Events happened = EventExtractor.extract(report, text, who, named);
       reports.add(report);
-      attributions.add(who);
-      mentions.add(named);
-      events.add(happened);
-      mapped.add(new RdfMapper.Mapped(report, who, named, happened));
+      attributions.add(r.who());
+      mentions.add(r.named());
+      events.add(r.happened());
+      mapped.add(new RdfMapper.Mapped(report, r.who(), r.named(), r.happened()));
       warnings.addAll(report.warnings());
-      warnings.addAll(who.warnings());
-      warnings.addAll(named.warnings());
-      warnings.addAll(happened.warnings());
+      warnings.addAll(r.who().warnings());
+      warnings.addAll(r.named().warnings());
+      warnings.addAll(r.happened().warnings());
     }
     if (!errors.isEmpty()) {
       throw new ChizaiException(ExitCode.INPUT, errors);
@@ -147,6 +143,25 @@ public final class Pipeline {
         events,
         RdfMapper.map(mapped, iris, config.reference().linkPatterns()),
         warnings);
+  }
+
+  /** One source read and extracted: the report and what was found in it, or its errors. */
+  private record Read(
+      Report report, Attribution who, Mentions named, Events happened, List<Problem> errors) {}
+
+  private Read read(Path source, BodyTable bodies) {
+    Report report;
+    SourceText text;
+    try {
+      text = SourceText.read(source, config.maxInputBytes());
+      report = ReportReader.read(text);
+    } catch (ChizaiException e) {
+      return new Read(null, null, null, null, e.problems());
+    }
+    Attribution who = bodies.attribute(report);
+    Mentions named = mentionExtractor.extract(report, text, who);
+    Events happened = EventExtractor.extract(report, text, who, named);
+    return new Read(report, who, named, happened, List.of());
   }
 
   /** Converts and writes the result to {@code output} (format from its extension). */

@@ -1,12 +1,13 @@
 package kg.chizai.rdf;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kg.chizai.base.AtomicFiles;
 import kg.chizai.base.ChizaiException;
@@ -70,9 +71,9 @@ public final class RdfFiles {
       union.setNsPrefixes(Namespaces.prefixes());
       write(union, format, out);
     } else if (format == Formats.NQUADS) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      RDFDataMgr.write(buf, ds, jenaWriter(format));
-      sortedLines(buf, out);
+      Lines lines = new Lines();
+      RDFDataMgr.write(lines, ds, jenaWriter(format));
+      lines.writeSorted(out);
     } else {
       RDFWriter.source(ds.asDatasetGraph()).format(jenaWriter(format)).output(out);
     }
@@ -94,9 +95,9 @@ public final class RdfFiles {
       m.setNsPrefixes(Namespaces.prefixes());
     }
     if (format == Formats.NTRIPLES) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      RDFDataMgr.write(buf, m, jenaWriter(format));
-      sortedLines(buf, out);
+      Lines lines = new Lines();
+      RDFDataMgr.write(lines, m, jenaWriter(format));
+      lines.writeSorted(out);
     } else {
       RDFWriter.source(m).format(jenaWriter(format)).output(out);
     }
@@ -108,14 +109,66 @@ public final class RdfFiles {
         .orElseThrow(() -> new IllegalStateException("no Jena writer for " + format));
   }
 
-  /** N-Triples and N-Quads with their lines sorted, so that the bytes are stable. */
-  private static void sortedLines(ByteArrayOutputStream buf, OutputStream out) throws IOException {
-    List<String> lines = new ArrayList<>(List.of(buf.toString(StandardCharsets.UTF_8).split("\n")));
-    lines.removeIf(String::isEmpty);
-    lines.sort(null);
-    for (String line : lines) {
-      out.write(line.getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
+  /**
+   * N-Triples and N-Quads with their lines sorted, so that the bytes are stable: the writer's
+   * output is cut into lines as it is written (no copy of the whole output as bytes, then as one
+   * string, then split), the lines sorted, and written out through a buffer.
+   */
+  private static final class Lines extends OutputStream {
+    private final List<String> lines = new ArrayList<>();
+    private byte[] line = new byte[512];
+    private int length;
+
+    @Override
+    public void write(int b) {
+      if (b == '\n') {
+        endLine();
+      } else {
+        if (length == line.length) {
+          line = Arrays.copyOf(line, line.length * 2);
+        }
+        line[length++] = (byte) b;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      int end = off + len;
+      int i = off;
+      while (i < end) {
+        int nl = i;
+        while (nl < end && b[nl] != '\n') {
+          nl++;
+        }
+        int n = nl - i;
+        if (length + n > line.length) {
+          line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        }
+        System.arraycopy(b, i, line, length, n);
+        length += n;
+        if (nl < end) {
+          endLine();
+        }
+        i = nl + 1;
+      }
+    }
+
+    private void endLine() {
+      if (length > 0) {
+        lines.add(new String(line, 0, length, StandardCharsets.UTF_8));
+      }
+      length = 0;
+    }
+
+    void writeSorted(OutputStream out) throws IOException {
+      endLine();
+      lines.sort(null);
+      BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+      for (String l : lines) {
+        buffered.write(l.getBytes(StandardCharsets.UTF_8));
+        buffered.write('\n');
+      }
+      buffered.flush();
     }
   }
 }

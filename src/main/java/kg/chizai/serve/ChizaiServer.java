@@ -274,7 +274,7 @@ public final class ChizaiServer {
               });
       try {
         DatasetGraph served = new ReadOnlyView(store.dataset());
-        Site site = Site.load(served, iris, examples, limits.timeout(), limits.maxRows());
+        Site site = Site.load(store, served, iris, examples, limits.timeout(), limits.maxRows());
         InFlight inFlight = new InFlight();
         LimitedQuery query = new LimitedQuery(limits);
         // A release directory that does not exist (yet) offers nothing; one that exists must be

@@ -2,9 +2,12 @@ package kg.chizai.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -32,20 +36,27 @@ import org.apache.lucene.store.FSDirectory;
  * decoded from {@code nodes-data.obj}), the prefixes, and the documents of the text index (after
  * Lucene's {@link CheckIndex} has verified the checksum of every index file).
  *
- * <p>Counted when a store is built and recorded beside it ({@code inventory.txt}) with the size of
- * every file of the database; checked again when it is reused, sizes first (a truncated file is
- * named at once), then the counts, so damage (an index, the node data, a Lucene segment) is found
- * at start, not by the first query that touches it.
+ * <p>Counted when a store is built and recorded beside it ({@code inventory.txt}) with the size and
+ * the CRC32C checksum of every file of the TDB2 database (and the size of every file of the text
+ * index, which Lucene checksums itself). Checked when it is reused by reading each file once, in
+ * order, not by walking the indexes: sizes first (a truncated file is named at once), then the
+ * checksums, then Lucene's checksums and the count of text documents, so damage (an index, the node
+ * data, a Lucene segment) is found at start, not by the first query that touches it, at the cost of
+ * reading the files sequentially (fast, and independent of the shape of the data).
  *
  * @param quads quads in the named graphs
  * @param triples triples in the stored default graph
  * @param nodes distinct RDF terms
  * @param prefixes prefix declarations
  * @param textDocs documents of the full-text index
- * @param files the size of each file of the database, by its path in the build directory
+ * @param files the size and checksum of each file of the database, by its path in the build
+ *     directory
  */
 record Inventory(
-    long quads, long triples, long nodes, long prefixes, long textDocs, Map<String, Long> files) {
+    long quads, long triples, long nodes, long prefixes, long textDocs, Map<String, Sized> files) {
+
+  /** The size of a file and, for the files of TDB2, its CRC32C checksum ({@code -1}: none). */
+  record Sized(long size, long crc) {}
 
   static final String FILE = "inventory.txt";
 
@@ -74,9 +85,12 @@ record Inventory(
     return new Inventory(c[0], c[1], c[2], c[3], textDocs, Map.of());
   }
 
-  /** The same counts with the sizes of the database files under {@code build}. */
-  Inventory withFilesOf(Path build, List<String> dirs) throws IOException {
-    return new Inventory(quads, triples, nodes, prefixes, textDocs, sizes(build, dirs));
+  /**
+   * The same counts with the sizes of the database files under {@code build}, and the checksums of
+   * those under {@code summed}.
+   */
+  Inventory withFilesOf(Path build, List<String> dirs, String summed) throws IOException {
+    return new Inventory(quads, triples, nodes, prefixes, textDocs, sizes(build, dirs, summed));
   }
 
   /** Whether the counts (not the file sizes) are those of {@code other}. */
@@ -88,9 +102,32 @@ record Inventory(
         && textDocs == other.textDocs;
   }
 
-  /** Checks that every recorded file is under {@code build} with its recorded size. */
+  /**
+   * The counts that can be read without walking the data (prefixes, text documents) are those
+   * recorded; the others are vouched for by the checksums of the files that hold them.
+   */
+  void checkCounts(long foundPrefixes, long foundTextDocs) throws Damaged {
+    if (foundPrefixes != prefixes || foundTextDocs != textDocs) {
+      throw new Damaged(
+          "it holds "
+              + foundPrefixes
+              + " prefixes, "
+              + foundTextDocs
+              + " text documents where it was built with "
+              + prefixes
+              + " prefixes, "
+              + textDocs
+              + " text documents",
+          null);
+    }
+  }
+
+  /**
+   * Checks that every recorded file is under {@code build} with its recorded size (all of them
+   * first), then with its recorded checksum.
+   */
   void checkFiles(Path build) throws Damaged {
-    for (Map.Entry<String, Long> f : files.entrySet()) {
+    for (Map.Entry<String, Sized> f : files.entrySet()) {
       Path p = build.resolve(f.getKey());
       if (!Files.isRegularFile(p)) {
         throw new Damaged(f.getKey() + " is missing", null);
@@ -101,21 +138,64 @@ record Inventory(
       } catch (IOException e) {
         throw new Damaged(f.getKey() + " cannot be read: " + describe(e), e);
       }
-      if (size != f.getValue()) {
+      if (size != f.getValue().size()) {
         throw new Damaged(
-            f.getKey() + " is " + size + " bytes where it was " + f.getValue() + " when built",
+            f.getKey()
+                + " is "
+                + size
+                + " bytes where it was "
+                + f.getValue().size()
+                + " when built",
+            null);
+      }
+    }
+    for (Map.Entry<String, Sized> f : files.entrySet()) {
+      if (f.getValue().crc() < 0) {
+        continue;
+      }
+      long crc;
+      try {
+        crc = crc32c(build.resolve(f.getKey()));
+      } catch (IOException e) {
+        throw new Damaged(f.getKey() + " cannot be read: " + describe(e), e);
+      }
+      if (crc != f.getValue().crc()) {
+        throw new Damaged(
+            f.getKey()
+                + " has changed since it was built (CRC32C "
+                + Long.toHexString(crc)
+                + " where it was "
+                + Long.toHexString(f.getValue().crc())
+                + ")",
             null);
       }
     }
   }
 
-  private static Map<String, Long> sizes(Path build, List<String> dirs) throws IOException {
-    Map<String, Long> sizes = new TreeMap<>();
+  /** The CRC32C checksum of a file, read once from start to end. */
+  static long crc32c(Path file) throws IOException {
+    CRC32C crc = new CRC32C();
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (ch.read(buffer) >= 0) {
+        buffer.flip();
+        crc.update(buffer);
+        buffer.clear();
+      }
+    }
+    return crc.getValue();
+  }
+
+  private static Map<String, Sized> sizes(Path build, List<String> dirs, String summed)
+      throws IOException {
+    Map<String, Sized> sizes = new TreeMap<>();
     for (String d : dirs) {
       try (Stream<Path> s = Files.walk(build.resolve(d))) {
         for (Path p : s.filter(Files::isRegularFile).toList()) {
           if (!UNSIZED.contains(p.getFileName().toString())) {
-            sizes.put(build.relativize(p).toString().replace('\\', '/'), Files.size(p));
+            sizes.put(
+                build.relativize(p).toString().replace('\\', '/'),
+                new Sized(Files.size(p), d.equals(summed) ? crc32c(p) : -1));
           }
         }
       }
@@ -264,7 +344,13 @@ record Inventory(
     sb.append("prefixes ").append(prefixes).append('\n');
     sb.append("text-docs ").append(textDocs).append('\n');
     files.forEach(
-        (path, size) -> sb.append("file ").append(size).append(' ').append(path).append('\n'));
+        (path, sized) -> {
+          sb.append("file ").append(sized.size()).append(' ');
+          if (sized.crc() >= 0) {
+            sb.append("crc32c:").append(Long.toHexString(sized.crc())).append(' ');
+          }
+          sb.append(path).append('\n');
+        });
     return sb.toString();
   }
 
@@ -275,11 +361,18 @@ record Inventory(
     }
     try {
       Map<String, Long> v = new LinkedHashMap<>();
-      Map<String, Long> files = new TreeMap<>();
+      Map<String, Sized> files = new TreeMap<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         String[] kv = line.strip().split(" ", 3);
         if (kv.length == 3 && kv[0].equals("file")) {
-          files.put(kv[2], Long.parseLong(kv[1]));
+          long crc = -1;
+          String path = kv[2];
+          if (path.startsWith("crc32c:")) {
+            int space = path.indexOf(' ');
+            crc = Long.parseUnsignedLong(path.substring("crc32c:".length(), space), 16);
+            path = path.substring(space + 1);
+          }
+          files.put(path, new Sized(Long.parseLong(kv[1]), crc));
         } else if (kv.length == 2) {
           v.put(kv[0], Long.parseLong(kv[1]));
         }

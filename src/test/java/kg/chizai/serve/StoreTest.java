@@ -171,6 +171,52 @@ class StoreTest {
   }
 
   @Test
+  void restart_unchanged_siteSummaryReadFromTheBuild_notCountedAgain() throws Exception {
+    Path store = dir.resolve("store");
+    AtomicInteger conversions = new AtomicInteger();
+    ChizaiServer first = open(store, List.of(source), conversions).start();
+    Site.Summary computed;
+    try {
+      computed =
+          new Site.Summary(
+              first.site().reports(),
+              first.site().classCounts(),
+              first.site().sections(),
+              first.site().quadCount());
+    } finally {
+      first.stop();
+    }
+    Path file = live(store).resolve(Site.Summary.FILE);
+    assertEquals(Optional.of(computed), Site.Summary.read(file), "recorded with the build");
+    // A recorded count the data does not have: only a start that reads the record shows it.
+    String json = Files.readString(file);
+    Files.writeString(file, json.replaceFirst("\"quads\" : \\d+", "\"quads\" : 123456789"));
+
+    ChizaiServer again = open(store, List.of(source), conversions).start();
+    try {
+      assertEquals(Store.Status.REUSED, again.store().status());
+      assertEquals(123456789L, again.site().quadCount());
+      assertEquals(computed.sections(), again.site().sections());
+      assertEquals(computed.classCounts(), again.site().classCounts());
+    } finally {
+      again.stop();
+    }
+  }
+
+  @Test
+  void restart_siteSummaryUnreadable_countedAgainAndRecorded() throws Exception {
+    Path store = dir.resolve("store");
+    AtomicInteger conversions = new AtomicInteger();
+    serveOnce(store, List.of(source), conversions);
+    Path file = live(store).resolve(Site.Summary.FILE);
+    Site.Summary recorded = Site.Summary.read(file).orElseThrow();
+    Files.writeString(file, "{\"quads\": ");
+
+    assertEquals(Store.Status.REUSED, serveOnce(store, List.of(source), conversions));
+    assertEquals(Optional.of(recorded), Site.Summary.read(file));
+  }
+
+  @Test
   void restart_changedSource_rebuildsBesideThenSwapsAndRemovesTheOld() throws Exception {
     Path store = dir.resolve("store");
     AtomicInteger conversions = new AtomicInteger();
@@ -335,10 +381,11 @@ class StoreTest {
         "tdb2/Data-0001/GSPO.dat       | cut 0    | tdb2/Data-0001/GSPO.dat is 0 bytes",
         "text/*.cfs                    | cut 0.5  | text/_",
         "text/segments_*               | cut 0.5  | text/segments_",
-        "tdb2/Data-0001/nodes-data.obj | zero 0.5 | node table (nodes.dat, nodes-data.obj) cannot be read",
-        "tdb2/Data-0001/GSPO.dat       | zero 2   | GSPO",
+        "tdb2/Data-0001/nodes-data.obj | zero 0.5 | tdb2/Data-0001/nodes-data.obj has changed since it was built",
+        "tdb2/Data-0001/GSPO.dat       | zero 2   | tdb2/Data-0001/GSPO.dat has changed since it was built",
         "text/*.cfs                    | zero 0.5 | text index fails Lucene's CheckIndex",
-        "inventory.txt                 | count    | where it was built with"
+        "inventory.txt                 | count    | where it was built with",
+        "inventory.txt                 | crc      | tdb2/Data-0001/nodes-data.obj has changed since"
       })
   void open_damagedFile_foundAtStartAndNamed_rebuiltWithSameCounts(
       String file, String how, String named) throws Exception {
@@ -407,7 +454,8 @@ class StoreTest {
 
   /**
    * {@code cut F}: truncates to F of its length; {@code zero F}: zeroes 8 KiB from F of its written
-   * length (F ≥ 1: from block F of a TDB2 index); {@code count}: raises the recorded quad count.
+   * length (F ≥ 1: from block F of a TDB2 index); {@code count}: raises the recorded count of text
+   * documents; {@code crc}: changes the recorded checksum of the node data.
    */
   private static void damage(Path file, String how) throws IOException {
     String[] h = how.split(" ");
@@ -428,7 +476,14 @@ class StoreTest {
       }
       case "count" -> {
         String text = Files.readString(file);
-        Files.writeString(file, text.replaceFirst("(?m)^quads (\\d+)$", "quads 1$1"));
+        Files.writeString(file, text.replaceFirst("(?m)^text-docs (\\d+)$", "text-docs 1$1"));
+      }
+      case "crc" -> {
+        String text = Files.readString(file);
+        Files.writeString(
+            file,
+            text.replaceFirst(
+                "(?m)^(file \\d+ crc32c:)[0-9a-f]+( tdb2/Data-0001/nodes-data.obj)$", "$1abc$2"));
       }
       default -> throw new IllegalArgumentException(how);
     }

@@ -287,6 +287,14 @@ public final class DateNormalizer {
   }
 
   /** The scan of one text. */
+  /**
+   * Every character a phrase can start with (the first characters of {@link #ERA_RANGE}, {@link
+   * #WESTERN_RANGE}, {@link #ERA_YEAR}, {@link #WESTERN_YEAR}, {@link #RELATIVE}, {@link
+   * #BARE_MONTH} and {@link #BARE_YEAR}, on the folded text): the scan tries the patterns only
+   * where one of them stands.
+   */
+  private static final String STARTS = "0123456789RHST令平昭大明〇一二三四五六七八九同本今当昨前来翌次再去先年";
+
   private static final class Scan {
     private final String text;
     private final String s;
@@ -310,6 +318,10 @@ public final class DateNormalizer {
     List<TimeExpression> run() {
       int i = 0;
       while (i < s.length()) {
+        if (STARTS.indexOf(s.charAt(i)) < 0) {
+          i++; // no phrase starts here: not worth a try of every pattern
+          continue;
+        }
         int next = phrase(i);
         i = next > i ? next : i + 1;
       }
