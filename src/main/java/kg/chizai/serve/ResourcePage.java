@@ -336,7 +336,7 @@ final class ResourcePage {
           b.append("<li>")
               .append(
                   Html.link(
-                      "/?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "#query",
+                      "/?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
                       "他 " + (subjects.size() - MAX_LISTED) + " 件 (SPARQL)"))
               .append("</li>");
         }
