@@ -294,8 +294,20 @@ class BrowserTest {
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.xpath("//div[contains(@class,'yasr')]//td[contains(., '文部科学省')]")));
+    // Things by their labels, numbers without their datatype; without labels, IRIs with prefixes.
+    String table = driver.findElement(By.cssSelector(".tabPanel.active .yasr")).getText();
+    assertFalse(table.contains("XMLSchema") || table.contains("^^"), table);
+    wait.until(
+        d ->
+            driver.findElements(By.cssSelector(".tabPanel.active .yasr a.iri")).stream()
+                .anyMatch(a -> a.getText().equals("文部科学省")));
     js("document.getElementById('editor').scrollIntoView();");
     screenshot("editor");
+    driver.findElement(By.id("show-labels")).click();
+    wait.until(
+        d ->
+            driver.findElements(By.cssSelector(".tabPanel.active .yasr a.iri")).stream()
+                .anyMatch(a -> a.getText().startsWith("id:body/")));
   }
 
   @Test
