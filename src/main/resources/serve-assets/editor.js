@@ -126,8 +126,9 @@
   });
 
   // What YASGUI draws without a name or in the wrong place for assistive technology: the query's
-  // text area, the endpoint box and the rows-per-page menu get labels, and the "+" (new tab)
-  // button, which a tab list may not hold, moves to just after the list.
+  // text area, the endpoint box and the rows-per-page menu get labels, the editor's scrolling box
+  // takes the focus, and the "+" (new tab) button, which a tab list may not hold, moves to just
+  // after the list.
   function accessible() {
     var areas = el.querySelectorAll("textarea:not([aria-label])");
     for (var i = 0; i < areas.length; i++) areas[i].setAttribute("aria-label", "SPARQL クエリ query");
@@ -135,6 +136,10 @@
     for (var j = 0; j < inputs.length; j++) inputs[j].setAttribute("aria-label", "エンドポイント endpoint");
     var sizers = el.querySelectorAll("select.tableSizer:not([aria-label])");
     for (var m = 0; m < sizers.length; m++) sizers[m].setAttribute("aria-label", "表示件数 rows per page");
+    // A long query scrolls inside the editor: the scrolling box (CodeMirror gives it tabindex -1)
+    // must take the keyboard focus.
+    var scrolls = el.querySelectorAll(".CodeMirror-scroll:not([tabindex=\"0\"])");
+    for (var n = 0; n < scrolls.length; n++) scrolls[n].setAttribute("tabindex", "0");
     var lists = el.querySelectorAll(".tabsList");
     for (var k = 0; k < lists.length; k++) {
       var add = lists[k].querySelector("button.addTab");
