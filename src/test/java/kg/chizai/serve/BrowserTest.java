@@ -558,6 +558,11 @@ class BrowserTest {
     }
     assertFalse(drawn.isEmpty());
     assertEquals(expected, drawn);
+    // Each chart, for a look (target/screenshots only); the README shows the first.
+    for (Charts.Chart c : Charts.ALL) {
+      js("document.getElementById(arguments[0]).scrollIntoView();", c.id());
+      shoot(List.of(SHOTS), "chart-" + c.id());
+    }
     js("document.querySelector('section.chart').scrollIntoView();");
     screenshot("charts");
   }
@@ -737,12 +742,16 @@ class BrowserTest {
 
   /** The viewport as a PNG in target/screenshots and, if set, in -Dscreenshots.dir. */
   private static void screenshot(String name) {
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     List<Path> dirs = new ArrayList<>(List.of(SHOTS));
     Optional.ofNullable(System.getProperty("screenshots.dir"))
         .filter(d -> !d.isBlank())
         .map(Path::of)
         .ifPresent(dirs::add);
+    shoot(dirs, name);
+  }
+
+  private static void shoot(List<Path> dirs, String name) {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     for (Path d : dirs) {
       try {
         Files.write(Files.createDirectories(d).resolve(name + ".png"), png);
