@@ -390,13 +390,19 @@ class BrowserTest {
             HttpRequest.newBuilder(URI.create(views.url())).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertTrue(r.body().length < 60_000, "landing page HTML " + r.body().length + " bytes");
-    HttpResponse<byte[]> zipped =
-        TestServers.CLIENT.send(
-            HttpRequest.newBuilder(URI.create(views.url()))
-                .header("Accept-Encoding", "gzip")
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+    // Every view is compressed when the client asks.
+    for (String path :
+        List.of("", "browse", "charts", "charts/heatmap.svg", "downloads", "search?q=x")) {
+      HttpResponse<byte[]> zipped =
+          TestServers.CLIENT.send(
+              HttpRequest.newBuilder(URI.create(views.url() + path))
+                  .header("Accept-Encoding", "gzip")
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, zipped.statusCode(), path);
+      assertEquals(
+          "gzip", zipped.headers().firstValue("Content-Encoding").orElse(null), "/" + path);
+    }
   }
 
   @Test
