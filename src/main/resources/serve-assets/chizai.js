@@ -38,6 +38,6 @@
     persistencyExpire: 60 * 60 * 24,
   });
   if (new URLSearchParams(window.location.search).has("query")) {
-    document.getElementById("query").scrollIntoView();
+    document.getElementById("editor").scrollIntoView();
   }
 })();

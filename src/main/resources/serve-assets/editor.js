@@ -106,7 +106,7 @@
     var link = document.getElementById("share-link");
     if (!tab || !link) return;
     var q = tab.getYasqe().getValue();
-    link.href = "/?query=" + encodeURIComponent(q) + "#query";
+    link.href = "/?query=" + encodeURIComponent(q);
   }
 
   var toggle = document.createElement("label");
@@ -124,6 +124,37 @@
     var yasr = tab && tab.getYasr();
     if (yasr && yasr.rootEl) relabel(yasr.rootEl);
   });
+
+  // What YASGUI draws without a name or in the wrong place for assistive technology: the query's
+  // text area, the endpoint box and the rows-per-page menu get labels, the editor's scrolling box
+  // takes the focus, and the "+" (new tab) button, which a tab list may not hold, moves to just
+  // after the list.
+  function accessible() {
+    var areas = el.querySelectorAll("textarea:not([aria-label])");
+    for (var i = 0; i < areas.length; i++) areas[i].setAttribute("aria-label", "SPARQL クエリ query");
+    var inputs = el.querySelectorAll("input.autocomplete:not([aria-label])");
+    for (var j = 0; j < inputs.length; j++) inputs[j].setAttribute("aria-label", "エンドポイント endpoint");
+    var sizers = el.querySelectorAll("select.tableSizer:not([aria-label])");
+    for (var m = 0; m < sizers.length; m++) sizers[m].setAttribute("aria-label", "表示件数 rows per page");
+    // A long query scrolls inside the editor: the scrolling box (CodeMirror gives it tabindex -1)
+    // must take the keyboard focus.
+    var scrolls = el.querySelectorAll(".CodeMirror-scroll:not([tabindex=\"0\"])");
+    for (var n = 0; n < scrolls.length; n++) scrolls[n].setAttribute("tabindex", "0");
+    var lists = el.querySelectorAll(".tabsList");
+    for (var k = 0; k < lists.length; k++) {
+      var add = lists[k].querySelector("button.addTab");
+      if (add) lists[k].parentNode.insertBefore(add, lists[k].nextSibling);
+    }
+  }
+  accessible();
+  if (window.MutationObserver) {
+    var again = false;
+    new MutationObserver(function () {
+      if (again) return;
+      again = true;
+      window.setTimeout(function () { again = false; accessible(); }, 0);
+    }).observe(el, { childList: true, subtree: true });
+  }
 
   hook(yasgui.getTab());
   yasgui.on("tabSelect", function (y, id) { window.setTimeout(function () { hook(yasgui.getTab(id)); }, 0); });

@@ -233,7 +233,8 @@ final class Charts {
         .append(width)
         .append("\" height=\"")
         .append(height)
-        .append("\" role=\"img\" aria-labelledby=\"")
+        // A group, not an image: its marks are links (an image's children are not reachable).
+        .append("\" role=\"group\" aria-labelledby=\"")
         .append(c.id())
         .append("-title\" class=\"chart\" id=\"chart-")
         .append(c.id())

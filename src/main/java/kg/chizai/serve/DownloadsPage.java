@@ -42,7 +42,7 @@ final class DownloadsPage {
           .append("<p>")
           .append(Html.link(Site.DATA_PATH, "Graph Store (" + Site.DATA_PATH + ")"))
           .append(" · ")
-          .append(Html.link("/#query", "SPARQL"))
+          .append(Html.link("/#editor", "SPARQL"))
           .append("</p>\n</article>\n");
       return Html.page("ダウンロード", b.toString(), cite.credits(), "", cite);
     }

@@ -493,7 +493,7 @@ final class FacetPage {
 
   /** The query editor on the landing page, opened on {@code query} (it runs it). */
   static String editorHref(String query, String tabTitle) {
-    return "/?query=" + encode(query) + "&tabTitle=" + encode(tabTitle) + "#query";
+    return "/?query=" + encode(query) + "&tabTitle=" + encode(tabTitle);
   }
 
   private static void chosen(StringBuilder b, State s, Labels labels) {
@@ -512,13 +512,14 @@ final class FacetPage {
       Facet f = FACETS.stream().filter(x -> x.key().equals(e.getKey())).findFirst().orElseThrow();
       b.append("<a class=\"remove\" href=\"")
           .append(esc(s.with(f.key(), null).href()))
-          .append("\" aria-label=\"")
+          .append("\" title=\"")
           .append(esc(f.ja() + "の条件を外す remove"))
           .append("\">")
           .append(esc(f.ja()))
           .append(": ")
           .append(esc(valueName(f, e.getValue(), labels)))
-          .append(" ✕</a> ");
+          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+          .append(" <span aria-hidden=\"true\">✕</span><span class=\"sr\">（外す remove）</span></a> ");
     }
     b.append(Html.link(PATH + "?kind=" + s.kind().key, "すべて外す clear all")).append("</p>\n");
   }

@@ -80,7 +80,7 @@ final class Html {
         .append("<a href=\"/browse\">絞り込み <span lang=\"en\">Browse</span></a> ")
         .append("<a href=\"/charts\">グラフ <span lang=\"en\">Charts</span></a> ")
         .append("<a href=\"/downloads\">ダウンロード <span lang=\"en\">Downloads</span></a> ")
-        .append("<a href=\"/#query\">SPARQL</a> ")
+        .append("<a href=\"/#editor\">SPARQL</a> ")
         .append("<a href=\"/def\">オントロジー <span lang=\"en\">Ontology</span></a></nav>\n")
         .append("<form class=\"search\" action=\"")
         .append(Site.SEARCH_PATH)

@@ -76,8 +76,8 @@ final class LandingPage {
 
     examples(b, site);
 
-    b.append("<section id=\"query\">\n<h2>SPARQL クエリ <span lang=\"en\">Query editor</span></h2>\n")
-        .append("<p class=\"share\"><a id=\"share-link\" href=\"/#query\">この問い合わせへのリンク")
+    b.append("<section id=\"editor\">\n<h2>SPARQL クエリ <span lang=\"en\">Query editor</span></h2>\n")
+        .append("<p class=\"share\"><a id=\"share-link\" href=\"/#editor\">この問い合わせへのリンク")
         .append(" <span lang=\"en\">link to this query</span></a></p>\n")
         .append("<div id=\"yasgui\" data-endpoint=\"")
         .append(Site.SPARQL_PATH)

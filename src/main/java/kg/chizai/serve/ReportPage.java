@@ -75,7 +75,7 @@ final class ReportPage {
         String n = ordinal(p);
         b.append("<a href=\"")
             .append(esc(site.local(p.getURI())))
-            .append("\" aria-label=\"ページ ")
+            .append("\" title=\"ページ ")
             .append(esc(n))
             .append("\">p.")
             .append(esc(n))

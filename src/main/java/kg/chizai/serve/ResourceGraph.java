@@ -94,7 +94,13 @@ record ResourceGraph(String iri, Model data, Model context, boolean incomingTrun
     Graph union = dsg.getUnionGraph();
     Model m = ModelFactory.createDefaultModel();
     for (String iri : iris) {
-      facts(union, NodeFactory.createURI(iri), m.getGraph());
+      Node n = NodeFactory.createURI(iri);
+      facts(union, n, m.getGraph());
+      // A sub-item is named by the entry it belongs to.
+      for (Triple t : union.find(Node.ANY, CKG.hasItem.asNode(), n).toList()) {
+        m.getGraph().add(t);
+        facts(union, t.getSubject(), m.getGraph());
+      }
     }
     return m;
   }

@@ -120,8 +120,10 @@ final class ResourcePage {
     Labels.Name name = labels.name(d.iri());
     StringBuilder b = new StringBuilder(8192);
 
+    // A section is titled with its number as the report prints it: (6) 海賊版対策の強化.
+    String heading = r.hasProperty(RDF.type, CKG.Section) ? ReportPage.title(r, labels) : name.ja();
     b.append("<article class=\"resource\">\n<h1 lang=\"ja\">")
-        .append(esc(name.ja()))
+        .append(esc(heading))
         .append("</h1>\n");
     name.en()
         .filter(en -> !en.equals(name.ja()))
@@ -336,7 +338,7 @@ final class ResourcePage {
           b.append("<li>")
               .append(
                   Html.link(
-                      "/?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "#query",
+                      "/?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
                       "他 " + (subjects.size() - MAX_LISTED) + " 件 (SPARQL)"))
               .append("</li>");
         }

@@ -4,12 +4,18 @@ import static kg.chizai.serve.Html.esc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import kg.chizai.rdf.CKG;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 
@@ -80,15 +86,24 @@ final class SearchPage {
         .append(esc(q))
         .append("\" aria-label=\"全文検索\"><button type=\"submit\">検索</button></form>\n");
     if (!words.isEmpty()) {
+      // One row per thing, however many of its texts match, best score first.
+      Map<String, List<Hit>> byThing = new LinkedHashMap<>();
+      for (Hit h : hits) {
+        byThing.computeIfAbsent(h.iri(), k -> new ArrayList<>()).add(h);
+      }
       b.append("<p class=\"summary\">「")
           .append(esc(q.strip()))
           .append("」: <span class=\"hits\">")
+          .append(byThing.size())
+          .append("</span> 件 <span lang=\"en\">things</span>")
+          .append(" <span class=\"count\">（一致したテキスト ")
           .append(hits.size())
-          .append("</span> 件 <span lang=\"en\">hits</span></p>\n<ol class=\"hits\">\n");
-      for (Hit h : hits) {
-        Labels.Name n = labels.name(h.iri());
-        b.append("<li>").append(ResourcePage.resourceLink(h.iri(), labels, site));
-        for (Statement t : context.getResource(h.iri()).listProperties(RDF.type).toList()) {
+          .append(" <span lang=\"en\">matching texts</span>）</span></p>\n<ol class=\"hits\">\n");
+      for (Map.Entry<String, List<Hit>> e : byThing.entrySet()) {
+        String iri = e.getKey();
+        Labels.Name n = labels.name(iri);
+        b.append("<li>").append(ResourcePage.resourceLink(iri, labels, site));
+        for (Statement t : context.getResource(iri).listProperties(RDF.type).toList()) {
           RDFNode o = t.getObject();
           if (o.isURIResource()) {
             b.append(" <span class=\"type\">")
@@ -96,12 +111,23 @@ final class SearchPage {
                 .append("</span>");
           }
         }
-        if (!n.ja().equals(h.literal())) {
-          b.append("<p class=\"snippet\"")
-              .append(h.lang().isEmpty() ? "" : " lang=\"" + esc(h.lang()) + "\"")
-              .append(">")
-              .append(mark(h.literal(), words))
-              .append("</p>");
+        for (Resource entry :
+            context.listSubjectsWithProperty(CKG.hasItem, context.getResource(iri)).toList()) {
+          if (entry.isURIResource()) {
+            b.append(" <span class=\"of\">— ")
+                .append(ResourcePage.resourceLink(entry.getURI(), labels, site))
+                .append("</span>");
+          }
+        }
+        Set<String> shown = new LinkedHashSet<>();
+        for (Hit h : e.getValue()) {
+          if (!n.ja().equals(h.literal()) && shown.add(h.literal())) {
+            b.append("<p class=\"snippet\"")
+                .append(h.lang().isEmpty() ? "" : " lang=\"" + esc(h.lang()) + "\"")
+                .append(">")
+                .append(mark(h.literal(), words))
+                .append("</p>");
+          }
         }
         b.append("</li>\n");
       }
@@ -130,15 +156,33 @@ final class SearchPage {
         Citation.orNull(cite, site.datasetIri(), Citation.DATASET_JA, credits, site));
   }
 
-  /** The text, escaped, with every occurrence of a search word in {@code <mark>}. */
+  /**
+   * The text, escaped, with every occurrence of a search word in {@code <mark>}. Words and text are
+   * compared folded as the index folds them (NFKC and lower case), so 生成ＡＩ marks 生成AI.
+   */
   static String mark(String text, List<String> words) {
-    String folded = text.toLowerCase(Locale.ROOT);
-    String lower = folded.length() == text.length() ? folded : text;
+    // The folded text, and for each of its chars the index in the text of the char it came from.
+    StringBuilder folded = new StringBuilder(text.length());
+    List<Integer> from = new ArrayList<>(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      String f = fold(new String(Character.toChars(cp)));
+      folded.append(f);
+      for (int k = 0; k < f.length(); k++) {
+        from.add(i);
+      }
+      i += Character.charCount(cp);
+    }
+    String lower = folded.toString();
     boolean[] marked = new boolean[text.length()];
     for (String w : words) {
-      String lw = w.toLowerCase(Locale.ROOT);
+      String lw = fold(w);
       for (int i = lower.indexOf(lw); i >= 0 && !lw.isEmpty(); i = lower.indexOf(lw, i + 1)) {
-        for (int k = i; k < i + lw.length() && k < marked.length; k++) {
+        int start = from.get(i);
+        int endFolded = i + lw.length() - 1;
+        int last = from.get(endFolded);
+        int end = last + Character.charCount(text.codePointAt(last));
+        for (int k = start; k < end; k++) {
           marked[k] = true;
         }
       }
@@ -155,5 +199,9 @@ final class SearchPage {
       i = j;
     }
     return sb.toString();
+  }
+
+  private static String fold(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 }

@@ -162,7 +162,7 @@ final class ServiceDescription {
             " read-only). Without a query it describes itself (SPARQL 1.1 Service Description),")
         .append(" as below, or in RDF by <code>Accept</code>.</span></p>\n")
         .append("<p>")
-        .append(Html.link("/#query", "クエリ画面で試す / try it in the query editor"))
+        .append(Html.link("/#editor", "クエリ画面で試す / try it in the query editor"))
         .append("</p>\n<p lang=\"en\">")
         .append(esc(limitsText()))
         .append("</p>\n<pre>")

@@ -53,8 +53,8 @@ class LandingPageTest {
     assertTrue(html.getBytes(StandardCharsets.UTF_8).length < 60_000, "under 60 KB");
     Document doc = Jsoup.parse(html);
     List<String> order =
-        doc.select("#what, #sections, #charts, #downloads, #examples, #query").eachAttr("id");
-    assertEquals(List.of("what", "sections", "charts", "downloads", "examples", "query"), order);
+        doc.select("#what, #sections, #charts, #downloads, #examples, #editor").eachAttr("id");
+    assertEquals(List.of("what", "sections", "charts", "downloads", "examples", "editor"), order);
     for (Charts.Chart c : Charts.ALL) {
       assertNotNull(doc.selectFirst("#charts img[src=/charts/" + c.id() + ".svg]"), c.id());
     }

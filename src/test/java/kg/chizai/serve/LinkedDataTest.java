@@ -308,15 +308,32 @@ class LinkedDataTest {
         get(server.url() + "search?q=" + TestServers.encode("海賊版"), "text/html");
     assertEquals(200, r.statusCode());
     Document doc = Jsoup.parse(r.body());
-    long want =
+    List<org.apache.jena.rdf.model.Statement> texts =
         expected.getUnionModel().listStatements().toList().stream()
             .filter(s -> TestServers.SEARCHED.contains(s.getPredicate().asNode()))
             .filter(s -> s.getObject().isLiteral() && s.getString().contains("海賊版"))
-            .count();
-    assertTrue(want > 10, "the seed names 海賊版 in many texts: " + want);
+            .toList();
+    long want = texts.stream().map(s -> s.getSubject()).distinct().count();
+    assertTrue(want > 10, "the seed names 海賊版 in many things: " + want);
+    assertTrue(texts.size() > want, "some things name it in more than one text");
+    // One hit per thing, however many of its texts match.
     assertEquals(want, doc.select("ol.hits > li").size());
     assertEquals(String.valueOf(want), doc.selectFirst(".hits").text());
+    assertTrue(
+        doc.selectFirst("p.summary").text().contains("一致したテキスト " + texts.size()),
+        doc.selectFirst("p.summary").text());
     assertFalse(doc.select("ol.hits mark").isEmpty());
+  }
+
+  @Test
+  void get_search_fullWidthWord_marksTheHalfWidthText() {
+    Document doc =
+        Jsoup.parse(
+            get(server.url() + "search?q=" + TestServers.encode("生成ＡＩ"), "text/html").body());
+    assertFalse(doc.select("ol.hits > li").isEmpty());
+    assertTrue(
+        doc.select("ol.hits mark").eachText().contains("生成AI"),
+        doc.select("ol.hits mark").eachText().toString());
   }
 
   @Test

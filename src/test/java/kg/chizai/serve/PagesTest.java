@@ -171,6 +171,36 @@ class PagesTest {
   }
 
   @Test
+  void mark_fullWidthWord_marksHalfWidthText() {
+    assertEquals("<mark>生成AI</mark>の利活用", SearchPage.mark("生成AIの利活用", List.of("生成ＡＩ")));
+    assertEquals(
+        "<mark>生成ＡＩ</mark>と<mark>生成ai</mark>", SearchPage.mark("生成ＡＩと生成ai", List.of("生成AI")));
+  }
+
+  @Test
+  void search_twoTextsOfOneThing_oneHit_subItemNamesItsEntry() {
+    Model m = ModelFactory.createDefaultModel();
+    String entry = BASE + "id/report/2025-progress/entry/6-1";
+    String item = entry + "/item/2";
+    m.add(m.createResource(entry), RDF.type, CKG.ProgressEntry);
+    m.add(m.createResource(entry), RDFS.label, m.createLiteral("主な進捗状況の記載 6-1", "ja"));
+    m.add(m.createResource(entry), CKG.hasItem, m.createResource(item));
+    m.add(m.createResource(item), RDF.type, CKG.EntryItem);
+    m.add(m.createResource(item), RDFS.label, m.createLiteral("小項目 2", "ja"));
+    List<SearchPage.Hit> hits =
+        List.of(
+            new SearchPage.Hit(item, "海賊版対策の強化", "ja", 2.0),
+            new SearchPage.Hit(item, "海賊版サイトへの対応", "ja", 1.5),
+            new SearchPage.Hit(entry, "海賊版対策の強化を図る", "ja", 1.0));
+    Document doc = Jsoup.parse(SearchPage.render("海賊版", hits, m, "", site()));
+    assertEquals("2", doc.selectFirst("p.summary .hits").text());
+    assertEquals(2, doc.select("ol.hits > li").size());
+    org.jsoup.nodes.Element first = doc.selectFirst("ol.hits > li");
+    assertEquals(2, first.select("p.snippet").size());
+    assertTrue(first.selectFirst(".of").text().contains("主な進捗状況の記載 6-1"), first.html());
+  }
+
+  @Test
   void luceneQuery_everyWordAPhrase_quotesEscaped() {
     assertEquals("\"海賊版\" AND \"a\\\"b\"", SearchPage.luceneQuery(SearchPage.words(" 海賊版　a\"b ")));
   }

@@ -101,6 +101,20 @@ class ReportPageTest {
   }
 
   @Test
+  void section_titledWithItsNumber_asTheReportPrintsIt() {
+    List<QuerySolution> numbered =
+        select(
+            "SELECT ?s ?n ?label WHERE { ?s a ckg:Section ; ckg:sectionNumber ?n ;"
+                + " ckg:subSectionOf ?parent ; rdfs:label ?label FILTER (lang(?label) = 'ja') }");
+    assertFalse(numbered.isEmpty());
+    for (QuerySolution s : numbered) {
+      assertEquals(
+          "(" + Facts.text(s, "n") + ") " + Facts.text(s, "label"),
+          page(Facts.text(s, "s")).selectFirst("h1").text());
+    }
+  }
+
+  @Test
   void section_everyDirectionAndEntryOnce_entriesUnderTheirDirections() {
     List<QuerySolution> sections = select("SELECT ?s WHERE { ?s a ckg:Section }");
     for (QuerySolution s : sections) {
