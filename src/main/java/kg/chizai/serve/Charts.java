@@ -266,6 +266,49 @@ final class Charts {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
   }
 
+  /**
+   * A data mark: a rectangle that carries the row, column and value it draws ({@code data-*}, read
+   * by the tests and by scripts) and says them in its title.
+   */
+  private static String mark(
+      String cls,
+      double x,
+      double y,
+      double width,
+      double height,
+      String paint,
+      String row,
+      String col,
+      long value,
+      String title) {
+    return "<rect class=\""
+        + cls
+        + "\" x=\""
+        + fmt(x)
+        + "\" y=\""
+        + fmt(y)
+        + "\" width=\""
+        + fmt(width)
+        + "\" height=\""
+        + fmt(height)
+        + "\" "
+        + paint
+        + " data-row=\""
+        + esc(row)
+        + "\" data-col=\""
+        + esc(col)
+        + "\" data-value=\""
+        + value
+        + "\"><title>"
+        + esc(title)
+        + "</title></rect>";
+  }
+
+  /** The fill attribute of a mark. */
+  private static String fill(String colour) {
+    return "fill=\"" + colour + "\"";
+  }
+
   /** A link around a mark, to the browse view of what it counts. */
   private static String a(String href) {
     return "<a href=\"" + esc(href) + "\">";
@@ -349,25 +392,18 @@ final class Charts {
                           + FacetPage.encode(body)
                           + "&area="
                           + FacetPage.encode(area)))
-              .append("<rect class=\"cell\" x=\"")
-              .append(fmt(x + 1))
-              .append("\" y=\"")
-              .append(fmt(y + 1))
-              .append("\" width=\"")
-              .append(cw - 2)
-              .append("\" height=\"")
-              .append(ch - 2)
-              .append("\" fill=\"")
-              .append(blue(share))
-              .append("\" data-row=\"")
-              .append(esc(body))
-              .append("\" data-col=\"")
-              .append(esc(area))
-              .append("\" data-value=\"")
-              .append(n)
-              .append("\"><title>")
-              .append(esc(bodies.get(body) + " × " + areas.get(area) + ": " + n))
-              .append("</title></rect>")
+              .append(
+                  mark(
+                      "cell",
+                      x + 1,
+                      y + 1,
+                      cw - 2,
+                      ch - 2,
+                      fill(blue(share)),
+                      body,
+                      area,
+                      n,
+                      bodies.get(body) + " × " + areas.get(area) + ": " + n))
               .append(
                   text(
                       x + cw / 2.0,
@@ -470,25 +506,18 @@ final class Charts {
                           + FacetPage.encode(a.getKey())
                           + "&status="
                           + FacetPage.encode(status)))
-              .append("<rect class=\"bar\" x=\"")
-              .append(fmt(x))
-              .append("\" y=\"")
-              .append(fmt(y))
-              .append("\" width=\"")
-              .append(fmt(w))
-              .append("\" height=\"")
-              .append(bh)
-              .append("\" fill=\"")
-              .append(statusColour(status, k))
-              .append("\" data-row=\"")
-              .append(esc(a.getKey()))
-              .append("\" data-col=\"")
-              .append(esc(status))
-              .append("\" data-value=\"")
-              .append(n)
-              .append("\"><title>")
-              .append(esc(a.getValue() + " · " + statuses.get(status) + ": " + n))
-              .append("</title></rect>");
+              .append(
+                  mark(
+                      "bar",
+                      x,
+                      y,
+                      w,
+                      bh,
+                      fill(statusColour(status, k)),
+                      a.getKey(),
+                      status,
+                      n,
+                      a.getValue() + " · " + statuses.get(status) + ": " + n));
           if (w >= 18) {
             b.append(
                 text(x + w / 2, y + bh * 0.7, String.valueOf(n), "middle", " fill=\"#ffffff\""));
@@ -595,23 +624,19 @@ final class Charts {
       double x = left + first.until(m.getKey(), java.time.temporal.ChronoUnit.MONTHS) * sw;
       double h = plotH * (double) m.getValue() / max;
       b.append(a(FacetPage.PATH + "?kind=entry&month=" + m.getKey()))
-          .append("<rect class=\"bar\" x=\"")
-          .append(fmt(x + 1))
-          .append("\" y=\"")
-          .append(fmt(base - h))
-          .append("\" width=\"")
-          .append(fmt(Math.max(1, sw - 2)))
-          .append("\" height=\"")
-          .append(fmt(h))
-          .append("\" fill=\"#2f6fb3\" data-row=\"month\" data-col=\"")
-          .append(m.getKey())
-          .append("\" data-value=\"")
-          .append(m.getValue())
-          .append("\"><title>")
-          .append(m.getKey())
-          .append(": ")
-          .append(m.getValue())
-          .append("</title></rect></a>\n");
+          .append(
+              mark(
+                  "bar",
+                  x + 1,
+                  base - h,
+                  Math.max(1, sw - 2),
+                  h,
+                  fill("#2f6fb3"),
+                  "month",
+                  m.getKey().toString(),
+                  m.getValue(),
+                  m.getKey() + ": " + m.getValue()))
+          .append("</a>\n");
     }
     double y = base + 36;
     for (Map.Entry<String, Map<Integer, Long>> band :
@@ -626,27 +651,21 @@ final class Charts {
         double x = left + first.until(a, java.time.temporal.ChronoUnit.MONTHS) * sw;
         String label = fy ? p.getKey() + "年度: " + p.getValue() : p.getKey() + "年: " + p.getValue();
         b.append(fy ? a(FacetPage.PATH + "?kind=entry&fy=" + p.getKey()) : "")
-            .append("<rect class=\"band\" x=\"")
-            .append(fmt(x + 1))
-            .append("\" y=\"")
-            .append(fmt(y))
-            .append("\" width=\"")
-            .append(fmt(12 * sw - 2))
-            .append("\" height=\"")
-            .append(bandH)
-            .append("\" fill=\"")
-            .append(fy ? "#e6f0fb" : "#fdf3dc")
-            .append("\" stroke=\"")
-            .append(fy ? "#2f6fb3" : "#c9962b")
-            .append("\" data-row=\"")
-            .append(band.getKey())
-            .append("\" data-col=\"")
-            .append(p.getKey())
-            .append("\" data-value=\"")
-            .append(p.getValue())
-            .append("\"><title>")
-            .append(esc(label))
-            .append("</title></rect>")
+            .append(
+                mark(
+                    "band",
+                    x + 1,
+                    y,
+                    12 * sw - 2,
+                    bandH,
+                    fill(fy ? "#e6f0fb" : "#fdf3dc")
+                        + " stroke=\""
+                        + (fy ? "#2f6fb3" : "#c9962b")
+                        + "\"",
+                    band.getKey(),
+                    String.valueOf(p.getKey()),
+                    p.getValue(),
+                    label))
             .append(text(x + 6 * sw, y + bandH * 0.7, label, "middle", " fill=\"#1d2430\""))
             .append(fy ? "</a>" : "")
             .append('\n');
@@ -717,25 +736,19 @@ final class Charts {
                         + FacetPage.encode(law)
                         + "&area="
                         + FacetPage.encode(area)))
-            .append("<rect class=\"bar\" x=\"")
-            .append(fmt(x))
-            .append("\" y=\"")
-            .append(fmt(y))
-            .append("\" width=\"")
-            .append(fmt(w))
-            .append("\" height=\"")
-            .append(bh)
-            .append("\" fill=\"")
-            .append(colour.get(area))
-            .append("\" data-row=\"")
-            .append(esc(law))
-            .append("\" data-col=\"")
-            .append(esc(area))
-            .append("\" data-value=\"")
-            .append(n)
-            .append("\"><title>")
-            .append(esc(laws.get(law) + " · " + areas.get(area) + ": " + n))
-            .append("</title></rect></a>\n");
+            .append(
+                mark(
+                    "bar",
+                    x,
+                    y,
+                    w,
+                    bh,
+                    fill(colour.get(area)),
+                    law,
+                    area,
+                    n,
+                    laws.get(law) + " · " + areas.get(area) + ": " + n))
+            .append("</a>\n");
         x += w;
       }
       b.append(text(x + 6, y + bh * 0.75, String.valueOf(totals.get(law)), "start", ""));
