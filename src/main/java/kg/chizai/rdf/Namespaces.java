@@ -59,6 +59,30 @@ public final class Namespaces {
 
   private Namespaces() {}
 
+  /**
+   * SPARQL {@code PREFIX} lines for {@code names}, in that order, from the one prefix mapping, e.g.
+   * {@code sparqlPrefixes("ckg", "rdfs")} gives {@code PREFIX ckg:
+   * <https://w3id.org/chizai-kg/def#>} and {@code PREFIX rdfs: <…>}, one per line.
+   *
+   * @throws IllegalArgumentException for a name the mapping does not have
+   */
+  public static String sparqlPrefixes(String... names) {
+    StringBuilder b = new StringBuilder();
+    for (String name : names) {
+      String ns = PREFIXES.getNsPrefixURI(name);
+      if (ns == null) {
+        throw new IllegalArgumentException(
+            "no prefix " + name + " in " + PREFIXES.getNsPrefixMap());
+      }
+      b.append("PREFIX ")
+          .append(String.format("%-5s", name + ":"))
+          .append(" <")
+          .append(ns)
+          .append(">\n");
+    }
+    return b.toString();
+  }
+
   /** The prefixes every output uses (locked: copy it to change it). */
   public static PrefixMapping prefixes() {
     return PREFIXES;

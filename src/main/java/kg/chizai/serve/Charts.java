@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Namespaces;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -38,20 +37,7 @@ final class Charts {
   static final String PATH = "/charts";
 
   static final String PREFIXES =
-      "PREFIX ckg:  <"
-          + CKG.NS
-          + ">\n"
-          + "PREFIX prov: <"
-          + Namespaces.PROV
-          + ">\n"
-          + "PREFIX eli:  <"
-          + Namespaces.ELI
-          + ">\n"
-          + "PREFIX time: <"
-          + Namespaces.TIME
-          + ">\n"
-          + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-          + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n";
+      Namespaces.sparqlPrefixes("ckg", "prov", "eli", "time", "rdfs", "skos");
 
   /** An area's name as the report prints it: (6) 海賊版対策の強化. */
   private static final String AREA =

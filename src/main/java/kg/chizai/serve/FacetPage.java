@@ -124,24 +124,7 @@ final class FacetPage {
               Shown.THING));
 
   static final String PREFIXES =
-      "PREFIX ckg:  <"
-          + CKG.NS
-          + ">\n"
-          + "PREFIX prov: <"
-          + Namespaces.PROV
-          + ">\n"
-          + "PREFIX org:  <"
-          + Namespaces.ORG
-          + ">\n"
-          + "PREFIX eli:  <"
-          + Namespaces.ELI
-          + ">\n"
-          + "PREFIX time: <"
-          + Namespaces.TIME
-          + ">\n"
-          + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-          + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-          + "PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>\n";
+      Namespaces.sparqlPrefixes("ckg", "prov", "org", "eli", "time", "rdfs", "skos", "xsd");
 
   private FacetPage() {}
 
