@@ -372,8 +372,9 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print("`python3 bench/perf.py%s`, %s UTC, %d cores, %s; medians of %d runs (builds %d, converts %d),"
+    print("`python3 bench/perf.py%s%s`, %s UTC, %d cores, %s; medians of %d runs (builds %d, converts %d),"
           " %.0f s in all" % (" --quick" if a.quick else "",
+                              "" if a.only == "start,convert,queries" else " --only " + a.only,
                               datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), os.cpu_count(), java,
                               a.runs, a.build_runs, a.convert_runs, time.monotonic() - t0))
     print()
