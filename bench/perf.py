@@ -53,6 +53,18 @@ FUSEKI = "org.apache.jena.fuseki.main.cmds.FusekiMainCmd"
 FIRST = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
 MB = 1e6
 BUILD_HEAP = "-Xmx3g"
+# Store's INFO line says how long the load and the text index took.
+LOG_CONFIG = None
+LOG_PROPERTIES = """status = error
+appender.out.type = Console
+appender.out.name = OUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = %c{1} - %msg%n
+rootLogger.level = warn
+rootLogger.appenderRef.out.ref = OUT
+logger.store.name = kg.chizai.serve.Store
+logger.store.level = info
+"""
 
 
 def free_port():
@@ -181,7 +193,8 @@ def start_and_build(a, tmp, n, rows):
         shutil.rmtree(store, ignore_errors=True)
         # A fresh build converts, validates and writes a release in the server's JVM: more than the
         # launcher's serve heap (512 MiB) holds for many reports, so it gets BUILD_HEAP.
-        s = Server("chizai", store, sources=src, java_opts=BUILD_HEAP)
+        s = Server("chizai", store, sources=src,
+                   java_opts=BUILD_HEAP + " -Dlog4j2.configurationFile=" + LOG_CONFIG)
         s.first_answer()
         s.stop()
         m = re.search(r"built in ([0-9.]+) s", s.log())
@@ -204,7 +217,7 @@ def start_and_build(a, tmp, n, rows):
         rows.append(("  of which load / text index, N=%d" % n,
                      "%.2f s / %.2f s" % (med(loads), med(indexes)),
                      "tdb2.tdbloader (JVM start included): %.2f s" % med(loaders),
-                     "%.2f× (load)" % (med(loads) / med(loaders))))
+                     "%.2f× (load, in parallel with the index)" % (med(loads) / med(loaders))))
     tdb = tdb_of(store)
     ours, theirs = [], []
     for i in range(a.runs):
@@ -334,7 +347,7 @@ def main():
     a.query_rounds = 1 if a.quick else 2
     a.clients, a.seconds = 8, (5 if a.quick else 15)
     parts = a.only.split(",")
-    global LAUNCHER, JAR
+    global LAUNCHER, JAR, LOG_CONFIG
     timed_run([LAUNCHER, "--version"])  # builds the jar if it is stale
     rows = []
     tmp = tempfile.mkdtemp(prefix="chizai-perf-")
@@ -343,6 +356,9 @@ def main():
     shutil.copy2(LAUNCHER, app)
     shutil.copy2(JAR, os.path.join(app, "target"))
     LAUNCHER, JAR = os.path.join(app, "chizai-kg"), os.path.join(app, "target", "chizai-kg.jar")
+    LOG_CONFIG = os.path.join(app, "log4j2-bench.properties")
+    with open(LOG_CONFIG, "w") as f:
+        f.write(LOG_PROPERTIES)
     t0 = time.monotonic()
     try:
         if "start" in parts or "queries" in parts:
@@ -356,8 +372,9 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print("`python3 bench/perf.py%s`, %s UTC, %d cores, %s; medians of %d runs (builds %d, converts %d),"
+    print("`python3 bench/perf.py%s%s`, %s UTC, %d cores, %s; medians of %d runs (builds %d, converts %d),"
           " %.0f s in all" % (" --quick" if a.quick else "",
+                              "" if a.only == "start,convert,queries" else " --only " + a.only,
                               datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), os.cpu_count(), java,
                               a.runs, a.build_runs, a.convert_runs, time.monotonic() - t0))
     print()

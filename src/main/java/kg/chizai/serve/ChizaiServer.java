@@ -130,6 +130,9 @@ public final class ChizaiServer {
     return "http://localhost:" + port() + "/";
   }
 
+  /** In the store's build: the release files whose checksums were verified, with their stamps. */
+  static final String VERIFIED_RELEASE_FILE = "release-verified.txt";
+
   public Store store() {
     return store;
   }
@@ -280,7 +283,12 @@ public final class ChizaiServer {
         // A release directory that does not exist (yet) offers nothing; one that exists must be
         // a release.
         Optional<Downloads> downloads =
-            release.filter(java.nio.file.Files::isDirectory).map(Downloads::open);
+            release
+                .filter(java.nio.file.Files::isDirectory)
+                .map(
+                    dir ->
+                        Downloads.open(
+                            dir, Optional.of(store.location().resolve(VERIFIED_RELEASE_FILE))));
         return new ChizaiServer(
             store,
             fuseki(served, site, inFlight, query, downloads),

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import kg.chizai.base.AtomicFiles;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
@@ -29,6 +31,8 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A release directory written by {@code publish}, offered for download as it is: every file its
@@ -58,6 +62,8 @@ final class Downloads {
   private final byte[] descriptionBytes;
   private final List<String> damaged;
 
+  private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
+
   private Downloads(
       Path dir,
       String version,
@@ -80,6 +86,69 @@ final class Downloads {
    * {@code SHA256SUMS}, no {@code dataset.ttl}, or a description without a versioned dataset.
    */
   static Downloads open(Path dir) {
+    return open(dir, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(Path)}, remembering in {@code verified} (a file of the store's build) the size,
+   * modification time and checksum of every file whose SHA-256 it computed: a later start trusts a
+   * file that still has the size and time it had when its checksum was verified (as {@code rsync}
+   * and {@code git status} do), so that a start does not read every dump of a large release.
+   */
+  static Downloads open(Path dir, Optional<Path> verified) {
+    Map<String, String> known = verified.map(Downloads::readVerified).orElse(Map.of());
+    Map<String, String> seen = new TreeMap<>();
+    Downloads d = open(dir, known, seen);
+    if (verified.isPresent() && !seen.equals(known)) {
+      StringBuilder sb = new StringBuilder();
+      seen.forEach((stamp, sum) -> sb.append(sum).append(' ').append(stamp).append('\n'));
+      try {
+        AtomicFiles.write(verified.get(), sb.toString().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        LOG.warn("cannot record the verified checksums in {}: {}", verified.get(), e.getMessage());
+      }
+    }
+    return d;
+  }
+
+  /** {@code size mtime-nanos name} of a file: what a later start compares. */
+  private static String stamp(Path file, String name) throws IOException {
+    return Files.size(file)
+        + " "
+        + Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS)
+        + " "
+        + name;
+  }
+
+  private static Map<String, String> readVerified(Path file) {
+    Map<String, String> m = new TreeMap<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int space = line.indexOf(' ');
+        if (space == 64) {
+          m.put(line.substring(space + 1), line.substring(0, space));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return Map.of();
+    }
+    return m;
+  }
+
+  /** The SHA-256 of a file, unless {@code known} holds it for the file's present stamp. */
+  private static String sha256(
+      Path file, String name, Map<String, String> known, Map<String, String> seen)
+      throws IOException {
+    String stamp = stamp(file, name);
+    String sum = known.get(stamp);
+    if (sum == null) {
+      sum = sha256(file);
+    }
+    seen.put(stamp, sum);
+    return sum;
+  }
+
+  private static Downloads open(Path dir, Map<String, String> known, Map<String, String> seen) {
     Path sums = dir.resolve(Release.SHA256SUMS);
     Path ttl = dir.resolve(Release.DESCRIPTION);
     if (!Files.isRegularFile(sums) || !Files.isRegularFile(ttl)) {
@@ -113,7 +182,7 @@ final class Downloads {
           throw notARelease(dir, Release.SHA256SUMS + ": not a checksum line: " + line);
         }
         Path file = dir.resolve(parts[1]);
-        if (!Files.isRegularFile(file) || !parts[0].equals(sha256(file))) {
+        if (!Files.isRegularFile(file) || !parts[0].equals(sha256(file, parts[1], known, seen))) {
           damaged.add(parts[1]);
           continue;
         }

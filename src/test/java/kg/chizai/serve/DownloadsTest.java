@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +179,32 @@ class DownloadsTest {
     assertEquals(List.of("chizai-kg.ttl"), d.damaged());
     assertTrue(d.file("chizai-kg.ttl").isEmpty());
     assertTrue(d.file("chizai-kg.nt.gz").isPresent());
+  }
+
+  @Test
+  void open_verifiedRecord_fileWithItsStampTrusted_changedFileVerifiedAgain() throws Exception {
+    Path copy = dir.resolve("stamped");
+    Files.createDirectories(copy.resolve("ontology"));
+    for (String[] sum : sums()) {
+      Files.copy(release.resolve(sum[1]), copy.resolve(sum[1]));
+    }
+    Files.copy(release.resolve("SHA256SUMS"), copy.resolve("SHA256SUMS"));
+    Path verified = dir.resolve("release-verified.txt");
+    assertEquals(List.of(), Downloads.open(copy, Optional.of(verified)).damaged());
+    assertTrue(Files.readString(verified).contains(" chizai-kg.ttl\n"), "recorded");
+
+    // Same size and time as when verified: trusted without reading it (only a stamp shows that).
+    Path ttl = copy.resolve("chizai-kg.ttl");
+    FileTime time = Files.getLastModifiedTime(ttl);
+    byte[] bytes = Files.readAllBytes(ttl);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(ttl, bytes);
+    Files.setLastModifiedTime(ttl, time);
+    assertEquals(List.of(), Downloads.open(copy, Optional.of(verified)).damaged());
+
+    // Written again (a new time): its checksum is computed and found wrong.
+    Files.setLastModifiedTime(ttl, FileTime.fromMillis(time.toMillis() + 1000));
+    assertEquals(List.of("chizai-kg.ttl"), Downloads.open(copy, Optional.of(verified)).damaged());
   }
 
   @Test
