@@ -31,6 +31,14 @@ public record Config(
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(referenceDir, "referenceDir");
     Objects.requireNonNull(reference, "reference");
+    checkOptions(base, maxInputBytes);
+  }
+
+  /**
+   * Checks the options a configuration is made of without loading any table: a base that is not an
+   * IRI base, or an input size limit out of range, is a usage error (exit 2).
+   */
+  public static void checkOptions(String base, long maxInputBytes) {
     try {
       new Iris(base);
     } catch (IllegalArgumentException e) {

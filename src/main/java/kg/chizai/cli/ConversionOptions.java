@@ -40,6 +40,14 @@ final class ConversionOptions {
     return Optional.ofNullable(reference);
   }
 
+  /**
+   * Checks the base and the input size limit without loading the tables (exit 2 when either is
+   * bad), for a command that may not need the tables at all.
+   */
+  void checkOptions() {
+    Config.checkOptions(base, maxInputSize);
+  }
+
   /** Loads the configuration these options name (exit 5 when a table is bad). */
   Config config() {
     return Config.load(base, referenceDir()).withMaxInputBytes(maxInputSize);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import kg.chizai.Pipeline;
 import kg.chizai.Pipeline.Conversion;
@@ -249,7 +250,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     releaseDir();
     List<Path> reports = reports(sources);
-    Pipeline pipeline = conversion.pipeline();
+    // The reference tables are loaded only when something is converted: a start on a store that
+    // is reused needs none of them.
+    conversion.checkOptions();
+    Supplier<Pipeline> pipeline = memoize(conversion::pipeline);
     long start = System.nanoTime();
     ChizaiServer server;
     try {
@@ -258,7 +262,8 @@ final class ServeCommand implements Callable<Integer> {
       if (release == null && !released[0] && server.downloads().isEmpty()) {
         // A store reused from a run that built no release (or whose release was deleted): build
         // one from the same sources, and open the store again to offer it.
-        if (writeRelease(pipeline, convert(pipeline, reports, out, err), releaseDir(), out, err)) {
+        if (writeRelease(
+            pipeline.get(), convert(pipeline.get(), reports, out, err), releaseDir(), out, err)) {
           server.stop();
           server = serverBuilder(pipeline, reports, limits, out, err, released).build();
         }
@@ -317,7 +322,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The server as the options say; {@code released[0]} is set when the store build wrote one. */
   private ChizaiServer.Builder serverBuilder(
-      Pipeline pipeline,
+      Supplier<Pipeline> pipeline,
       List<Path> reports,
       Limits limits,
       PrintWriter out,
@@ -326,22 +331,37 @@ final class ServeCommand implements Callable<Integer> {
     return ChizaiServer.create()
         .port(port)
         .store(store)
-        .base(pipeline.config().base())
+        .base(conversion.base)
         .limits(limits)
-        .referenceDir(pipeline.config().referenceDir())
+        .referenceDir(conversion.referenceDir())
         .exampleQueries(ExampleQuery.readAll(queries))
         .source(
             reports,
             () -> {
-              Conversion c = convert(pipeline, reports, out, err);
+              Conversion c = convert(pipeline.get(), reports, out, err);
               if (release == null) {
                 released[0] = true;
-                writeRelease(pipeline, c, releaseDir(), out, err);
+                writeRelease(pipeline.get(), c, releaseDir(), out, err);
               }
               return c.dataset();
             })
         .release(Optional.of(releaseDir()))
         .accessLog(Optional.ofNullable(accessLog));
+  }
+
+  /** {@code from}, called once, when first asked. */
+  private static <T> Supplier<T> memoize(Supplier<T> from) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = from.get();
+        }
+        return value;
+      }
+    };
   }
 
   /** Where the release built with the store goes, inside the store directory. */
