@@ -13,9 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -29,10 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -261,7 +256,7 @@ class AbuseTest {
     assertTrue(r.body().toLowerCase(Locale.ROOT).contains("timed out"), r.body());
     assertTrue(s < TIMEOUT.toSeconds() + 8, "answered after " + s + " s");
     Thread.sleep(300);
-    long busy = serverCpuNanos(Duration.ofSeconds(1));
+    long busy = TestServers.serverCpuNanos(Duration.ofSeconds(1));
     assertTrue(busy < 300_000_000L, "server threads used " + busy / 1e6 + " ms CPU afterwards");
     assertTrue(askSeconds("127.0.0.1") < 1.0, "a following query is fast");
   }
@@ -777,26 +772,6 @@ class AbuseTest {
       return "(no answer within " + wait + ")";
     }
     return line.toString(StandardCharsets.US_ASCII);
-  }
-
-  /** CPU time used by the Jetty worker threads of this JVM over {@code window}. */
-  static long serverCpuNanos(Duration window) throws InterruptedException {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Map<Long, Long> before = new HashMap<>();
-    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (t != null && t.getThreadName().startsWith("qtp")) {
-        before.put(t.getThreadId(), mx.getThreadCpuTime(t.getThreadId()));
-      }
-    }
-    Thread.sleep(window.toMillis());
-    long used = 0;
-    for (Map.Entry<Long, Long> e : before.entrySet()) {
-      long now = mx.getThreadCpuTime(e.getKey());
-      if (now > 0 && e.getValue() > 0) {
-        used += now - e.getValue();
-      }
-    }
-    return used;
   }
 
   /**

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kg.chizai.rdf.CKG;
-import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
@@ -38,13 +36,7 @@ class ChartsTest {
   static void convert() {
     Dataset ds = Seed.served();
     graph = ds.getUnionModel();
-    site =
-        Site.load(
-            ds.asDatasetGraph(),
-            new Iris(Iris.DEFAULT_BASE),
-            List.of(),
-            Duration.ofSeconds(30),
-            10_000);
+    site = TestServers.seedSite();
   }
 
   /** The CSV as rows of cells (the charts' CSV has no quoted line breaks). */

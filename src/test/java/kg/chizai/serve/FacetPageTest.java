@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,13 +37,7 @@ class FacetPageTest {
   static void convert() {
     Dataset ds = Seed.served();
     graph = ds.getUnionModel();
-    site =
-        Site.load(
-            ds.asDatasetGraph(),
-            new Iris(Iris.DEFAULT_BASE),
-            List.of(),
-            Duration.ofSeconds(30),
-            10_000);
+    site = TestServers.seedSite();
   }
 
   static FacetPage.State state(FacetPage.Kind kind, String... kv) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,9 +46,7 @@ class ReportPageTest {
   static void convert() {
     dataset = Seed.served();
     graph = dataset.getUnionModel();
-    site =
-        Site.load(
-            dataset.asDatasetGraph(), new Iris(BASE), List.of(), Duration.ofSeconds(30), 10_000);
+    site = TestServers.seedSite();
   }
 
   static Document page(String iri) {

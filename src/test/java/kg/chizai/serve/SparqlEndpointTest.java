@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -294,28 +291,8 @@ class SparqlEndpointTest {
 
     // And the query really stopped: the server's threads are idle afterwards.
     Thread.sleep(500);
-    long busy = serverCpuNanos(Duration.ofSeconds(1));
+    long busy = TestServers.serverCpuNanos(Duration.ofSeconds(1));
     assertTrue(busy < 300_000_000L, "server threads used " + busy / 1e6 + " ms CPU after timeout");
-  }
-
-  /** CPU time used by the Jetty threads over {@code window}. */
-  private static long serverCpuNanos(Duration window) throws InterruptedException {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Map<Long, Long> before = new HashMap<>();
-    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (t != null && t.getThreadName().startsWith("qtp")) {
-        before.put(t.getThreadId(), mx.getThreadCpuTime(t.getThreadId()));
-      }
-    }
-    Thread.sleep(window.toMillis());
-    long used = 0;
-    for (Map.Entry<Long, Long> e : before.entrySet()) {
-      long now = mx.getThreadCpuTime(e.getKey());
-      if (now > 0 && e.getValue() > 0) {
-        used += now - e.getValue();
-      }
-    }
-    return used;
   }
 
   // ------------------------------------------------------------------ read-only

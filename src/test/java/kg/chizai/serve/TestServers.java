@@ -2,6 +2,9 @@ package kg.chizai.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import kg.chizai.rdf.CKG;
 import kg.chizai.testing.Conversions;
@@ -117,5 +122,44 @@ final class TestServers {
 
   static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * CPU time used by the Jetty worker threads ({@code qtp…}) of this JVM over {@code window}: near
+   * zero when no query is still running.
+   */
+  static long serverCpuNanos(Duration window) throws InterruptedException {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> before = new HashMap<>();
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null && t.getThreadName().startsWith("qtp")) {
+        before.put(t.getThreadId(), mx.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    Thread.sleep(window.toMillis());
+    long used = 0;
+    for (Map.Entry<Long, Long> e : before.entrySet()) {
+      long now = mx.getThreadCpuTime(e.getKey());
+      if (now > 0 && e.getValue() > 0) {
+        used += now - e.getValue();
+      }
+    }
+    return used;
+  }
+
+  private static final kg.chizai.testing.Lazy<Site> SEED_SITE =
+      new kg.chizai.testing.Lazy<>(
+          "the seed's site",
+          () ->
+              Site.load(
+                  Seed.served().asDatasetGraph(),
+                  Seed.IRIS,
+                  List.of(),
+                  Duration.ofSeconds(30),
+                  Limits.DEFAULT_MAX_ROWS));
+
+  /** The site of the seed as served, without example queries, loaded once per JVM. */
+  static Site seedSite() {
+    return SEED_SITE.get();
   }
 }
