@@ -101,8 +101,41 @@ final class ActionVerbs {
 
   /** Every verb of action in {@code text}, in text order. */
   static List<Verb> find(String text) {
-    List<Token> tokens = tokens(text);
     List<Verb> out = new ArrayList<>();
+    find(text, 0, text.length(), out);
+    return out;
+  }
+
+  /**
+   * The verbs of action in the sentences of {@code text} that hold one of the {@code positions}, in
+   * text order. A sentence runs to its 。 (included) or to the end of the text; each is tokenized on
+   * its own, which gives the tokens the whole text would have there (a verb's tests look no further
+   * back than its 。, and no further ahead than the words after it), at the cost of the sentences
+   * that matter only: {@link EventExtractor} needs the verbs near a date, and most sentences have
+   * none.
+   */
+  static List<Verb> findInSentences(String text, int[] positions) {
+    List<Verb> out = new ArrayList<>();
+    int[] sorted = positions.clone();
+    java.util.Arrays.sort(sorted);
+    int done = 0; // the end of the last sentence tokenized
+    for (int p : sorted) {
+      if (p < done || p < 0 || p >= text.length()) {
+        continue;
+      }
+      int start = text.lastIndexOf('。', p - 1) + 1;
+      int stop = text.indexOf('。', p);
+      int end = stop < 0 ? text.length() : stop + 1;
+      find(text, Math.max(start, done), end, out);
+      done = end;
+    }
+    return out;
+  }
+
+  private static void find(String whole, int from, int to, List<Verb> out) {
+    String text = whole.substring(from, to);
+    List<Token> tokens = tokens(text);
+    int first = out.size();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.verbalNoun() && usedAsVerb(tokens, i, text)) {
@@ -125,7 +158,12 @@ final class ActionVerbs {
         out.add(new Verb(t.start(), t.end(), t.base(), TYPES.get(t.base()), modifier(tokens, i)));
       }
     }
-    return out;
+    if (from > 0) {
+      for (int k = first; k < out.size(); k++) {
+        Verb v = out.get(k);
+        out.set(k, new Verb(v.start() + from, v.end() + from, v.lemma(), v.type(), v.modifier()));
+      }
+    }
   }
 
   /** The event type of a verb: of the core scheme ({@link EventExtractor#VERBS}) or beyond it. */

@@ -132,7 +132,15 @@ public final class EventExtractor {
       Map<TimeExpression, List<Integer>> dated = new IdentityHashMap<>();
       List<Event> found = new ArrayList<>();
       boolean entry = item.key().startsWith("entry:");
-      List<ActionVerbs.Verb> actions = ActionVerbs.find(text);
+      // A verb beyond the core scheme makes an event only with a date in its sentence (see dateOf):
+      // only the sentences where a date ends, or opens right after a verb, are tokenized.
+      List<ActionVerbs.Verb> actions =
+          ActionVerbs.findInSentences(
+              text,
+              times.stream()
+                  .filter(TimeExpression::isEventDate)
+                  .flatMapToInt(t -> java.util.stream.IntStream.of(t.start() - 1, t.end() - 1))
+                  .toArray());
       List<int[]> coreSpans = new ArrayList<>();
       Matcher v = VERB.matcher(text);
       while (v.find()) {

@@ -1,8 +1,11 @@
 package kg.chizai.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import kg.chizai.model.Report;
+import kg.chizai.testing.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,5 +58,27 @@ class ActionVerbsTest {
     assertEquals("公表:publication*", verbs("2022年7月に公表した契約書"));
     assertEquals("支援:support", verbs("アーティストの育成を支援。"));
     assertEquals("公表:publication", verbs("報告書を公表した。"));
+  }
+
+  @Test
+  void findInSentences_everySentence_sameVerbsAsTheWholeText() {
+    // Tokenizing a sentence on its own must give the verbs the whole text has there: checked on
+    // every text of the seed report, each sentence asked for once, and sentences chosen one by one.
+    Report report = Seed.report();
+    List<String> texts = new java.util.ArrayList<>();
+    report.entries().forEach(e -> texts.add(e.text()));
+    report.directions().forEach(d -> texts.add(d.text()));
+    int checked = 0;
+    for (String text : texts) {
+      List<ActionVerbs.Verb> whole = ActionVerbs.find(text);
+      int[] everyPosition = java.util.stream.IntStream.range(0, text.length()).toArray();
+      assertEquals(whole, ActionVerbs.findInSentences(text, everyPosition), text);
+      for (ActionVerbs.Verb v : whole) {
+        List<ActionVerbs.Verb> one = ActionVerbs.findInSentences(text, new int[] {v.start()});
+        assertTrue(one.contains(v), () -> v + " not found in its sentence alone: " + text);
+        checked++;
+      }
+    }
+    assertTrue(checked > 100, "too few verbs in the seed to prove anything: " + checked);
   }
 }
