@@ -1,12 +1,21 @@
 package kg.chizai;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kg.chizai.base.AtomicFiles;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
@@ -20,13 +29,19 @@ import kg.chizai.model.Mentions;
 import kg.chizai.model.Report;
 import kg.chizai.publish.Dumps;
 import kg.chizai.publish.Release;
+import kg.chizai.rdf.Formats;
+import kg.chizai.rdf.Formats.Format;
 import kg.chizai.rdf.Iris;
+import kg.chizai.rdf.Linksets;
 import kg.chizai.rdf.RdfFiles;
 import kg.chizai.rdf.RdfMapper;
+import kg.chizai.rdf.SortedLines;
 import kg.chizai.source.SourceText;
 import kg.chizai.validate.Validation;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
 
 /**
  * The order of the stages, and nothing else: read each source, extract its structure, attribute its
@@ -170,6 +185,170 @@ public final class Pipeline {
     Conversion c = convert(sources);
     RdfFiles.write(c.dataset(), output);
     return c;
+  }
+
+  /**
+   * What a conversion written to a file held: the counts of {@code convert}'s summary line and the
+   * warnings, sorted by file and line.
+   */
+  public record Written(
+      int reports, int sheets, int directions, int entries, int bodies, List<Problem> warnings) {
+
+    public Written {
+      warnings = List.copyOf(warnings);
+    }
+
+    static Written of(Conversion c) {
+      return new Written(
+          c.reports().size(),
+          c.reports().stream().mapToInt(r -> r.sheets().size()).sum(),
+          c.reports().stream().mapToInt(r -> r.directions().size()).sum(),
+          c.reports().stream().mapToInt(r -> r.entries().size()).sum(),
+          c.bodyCount(),
+          c.warnings());
+    }
+  }
+
+  /**
+   * Converts and writes the result to {@code output}, as {@link #convert(List, Path)} does, byte
+   * for byte; N-Quads and N-Triples are streamed: each report is mapped and written as a sorted run
+   * while the next ones are read (as many at once as there are cores), and the runs are merged into
+   * the output ({@link SortedLines}), so memory holds a few reports and the reference graph, not
+   * the whole dataset. The other formats need the whole dataset to write it pretty. Nothing is
+   * written if a source is bad.
+   */
+  public Written write(List<Path> sources, Path output) {
+    Format format = RdfFiles.formatOf(output);
+    if (format != Formats.NQUADS && format != Formats.NTRIPLES) {
+      return Written.of(convert(sources, output));
+    }
+    if (sources.isEmpty()) {
+      throw new ChizaiException(ExitCode.USAGE, Problem.error("convert", 0, "no source given"));
+    }
+    BodyTable bodies = config.reference().bodies();
+    Map<String, String> links = config.reference().linkPatterns();
+    Model reference = RdfMapper.model();
+    Linksets.Links found = new Linksets.Links(iris);
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    try (SortedLines lines = SortedLines.create(format == Formats.NQUADS)) {
+      List<Future<Part>> futures = new ArrayList<>();
+      for (Path source : sources) {
+        futures.add(pool.submit(() -> part(source, bodies, links, reference, found, lines)));
+      }
+      List<Part> parts = new ArrayList<>();
+      for (Future<Part> f : futures) {
+        parts.add(join(f));
+      }
+      List<Problem> errors = new ArrayList<>();
+      List<Problem> warnings = new ArrayList<>();
+      Map<String, String> seen = new HashMap<>();
+      Set<String> bodyIds = new HashSet<>();
+      int sheets = 0;
+      int directions = 0;
+      int entries = 0;
+      int reports = 0;
+      for (Part p : parts) {
+        if (p.errors() != null) {
+          errors.addAll(p.errors());
+          continue;
+        }
+        String other = seen.putIfAbsent(p.key(), p.file());
+        if (other != null) {
+          errors.add(
+              Problem.error(
+                  p.file(),
+                  p.titleLine(),
+                  "reports on the same program as " + other + " (both would be " + p.key() + ")"));
+          continue;
+        }
+        reports++;
+        sheets += p.sheets();
+        directions += p.directions();
+        entries += p.entries();
+        bodyIds.addAll(p.bodies());
+        warnings.addAll(p.warnings());
+      }
+      if (!errors.isEmpty()) {
+        throw new ChizaiException(ExitCode.INPUT, errors);
+      }
+      warnings.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+      found.scan(reference.getGraph());
+      found.describeIn(reference);
+      lines.add(reference.getGraph(), NodeFactory.createURI(iris.referenceGraph()));
+      AtomicFiles.write(output, lines::mergeTo);
+      return new Written(reports, sheets, directions, entries, bodyIds.size(), warnings);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ChizaiException(
+          ExitCode.OUTPUT, Problem.error(output.toString(), 0, "cannot write: " + e.getMessage()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One report of {@link #write}, once its graph is written as a run: what the summary needs. */
+  private record Part(
+      String key,
+      String file,
+      int titleLine,
+      int sheets,
+      int directions,
+      int entries,
+      Set<String> bodies,
+      List<Problem> warnings,
+      List<Problem> errors) {}
+
+  private Part part(
+      Path source,
+      BodyTable bodies,
+      Map<String, String> links,
+      Model reference,
+      Linksets.Links found,
+      SortedLines lines) {
+    Read r = read(source, bodies);
+    if (r.report() == null) {
+      return new Part(null, null, 0, 0, 0, 0, Set.of(), List.of(), r.errors());
+    }
+    Report report = r.report();
+    Model own = RdfMapper.model();
+    Model g =
+        RdfMapper.map(
+            new RdfMapper.Mapped(report, r.who(), r.named(), r.happened()), iris, links, own);
+    found.scan(g.getGraph());
+    lines.add(g.getGraph(), NodeFactory.createURI(iris.reportGraph(report)));
+    synchronized (reference) {
+      reference.add(own);
+    }
+    List<Problem> warnings = new ArrayList<>(report.warnings());
+    warnings.addAll(r.who().warnings());
+    warnings.addAll(r.named().warnings());
+    warnings.addAll(r.happened().warnings());
+    return new Part(
+        Iris.reportKey(report),
+        report.file(),
+        report.titleSpan().lineStart(),
+        report.sheets().size(),
+        report.directions().size(),
+        report.entries().size(),
+        Set.copyOf(r.who().bodies().keySet()),
+        warnings,
+        null);
+  }
+
+  private static Part join(Future<Part> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while converting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Checks a conversion against the SHACL shapes ({@code ontology/shapes.ttl}). */

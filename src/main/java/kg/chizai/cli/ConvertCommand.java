@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kg.chizai.Pipeline.Conversion;
+import kg.chizai.Pipeline.Written;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    Conversion c = conversion.pipeline().convert(sources, output);
+    Written c = conversion.pipeline().write(sources, output);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
@@ -57,18 +57,15 @@ final class ConvertCommand implements Callable<Integer> {
       }
       err.flush();
     }
-    int sheets = c.reports().stream().mapToInt(r -> r.sheets().size()).sum();
-    int directions = c.reports().stream().mapToInt(r -> r.directions().size()).sum();
-    int entries = c.reports().stream().mapToInt(r -> r.entries().size()).sum();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "converted %d report%s: %d sheets, %d directions, %d entries, %d bodies, %d warnings in %.2f s -> %s%n",
-        c.reports().size(),
-        c.reports().size() == 1 ? "" : "s",
-        sheets,
-        directions,
-        entries,
-        c.bodyCount(),
+        c.reports(),
+        c.reports() == 1 ? "" : "s",
+        c.sheets(),
+        c.directions(),
+        c.entries(),
+        c.bodies(),
         c.warnings().size(),
         seconds,
         output);

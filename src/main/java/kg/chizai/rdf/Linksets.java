@@ -73,44 +73,83 @@ public final class Linksets {
    * in the model {@code into} (the reference graph). Call once, after everything else is mapped.
    */
   public static void addTo(Graph data, Iris iris, Model into) {
-    String ours = iris.base() + "id/";
-    for (Target target : TARGETS) {
-      long links = 0;
-      Set<Node> subjects = new java.util.HashSet<>();
-      Set<String> predicates = new TreeSet<>();
-      for (Triple t : data.find().toList()) {
-        if (t.getSubject().isURI()
-            && t.getSubject().getURI().startsWith(ours)
-            && t.getObject().isURI()
-            && target.contains(t.getObject().getURI())
-            && !t.getPredicate().equals(RDF.type.asNode())) {
-          links++;
-          subjects.add(t.getSubject());
-          predicates.add(t.getPredicate().getURI());
+    Links links = new Links(iris);
+    links.scan(data);
+    links.describeIn(into);
+  }
+
+  /**
+   * The links found in graphs scanned one after the other (the same link in two graphs counts once,
+   * as in their union), then described: what {@link #addTo} does for graphs that are not all in
+   * memory at once. Safe to scan from several threads.
+   */
+  public static final class Links {
+    private final Iris iris;
+    private final String ours;
+    private final Set<Triple> found = new java.util.HashSet<>();
+
+    public Links(Iris iris) {
+      this.iris = iris;
+      this.ours = iris.base() + "id/";
+    }
+
+    /** Keeps the links of {@code g}. */
+    public void scan(Graph g) {
+      List<Triple> links = new java.util.ArrayList<>();
+      g.find()
+          .forEachRemaining(
+              t -> {
+                if (t.getSubject().isURI()
+                    && t.getSubject().getURI().startsWith(ours)
+                    && t.getObject().isURI()
+                    && !t.getPredicate().equals(RDF.type.asNode())
+                    && TARGETS.stream().anyMatch(x -> x.contains(t.getObject().getURI()))) {
+                  links.add(t);
+                }
+              });
+      synchronized (found) {
+        found.addAll(links);
+      }
+    }
+
+    /** Describes one linkset per target linked to, in {@code into} (the reference graph). */
+    public void describeIn(Model into) {
+      for (Target target : TARGETS) {
+        long links = 0;
+        Set<Node> subjects = new java.util.HashSet<>();
+        Set<String> predicates = new TreeSet<>();
+        synchronized (found) {
+          for (Triple t : found) {
+            if (target.contains(t.getObject().getURI())) {
+              links++;
+              subjects.add(t.getSubject());
+              predicates.add(t.getPredicate().getURI());
+            }
+          }
         }
+        if (links == 0) {
+          continue;
+        }
+        Resource other = into.createResource(target.homepage());
+        other.addProperty(RDF.type, VOID.Dataset);
+        other.addProperty(DCTerms.title, target.titleJa(), "ja");
+        other.addProperty(DCTerms.title, target.titleEn(), "en");
+        other.addProperty(FOAF.homepage, other);
+        for (String space : target.spaces()) {
+          other.addProperty(VOID.uriSpace, space);
+        }
+        Resource ls = into.createResource(iris.linkset(target.slug()));
+        ls.addProperty(RDF.type, VOID.Linkset);
+        ls.addProperty(RDFS.label, "Links from chizai-kg to " + target.titleEn(), "en");
+        ls.addProperty(RDFS.label, "知財KGから" + target.titleJa() + "へのリンク", "ja");
+        ls.addProperty(VOID.subjectsTarget, into.createResource(iris.dataset()));
+        ls.addProperty(VOID.objectsTarget, other);
+        for (String p : predicates) {
+          ls.addProperty(VOID.linkPredicate, into.createResource(p));
+        }
+        ls.addProperty(VOID.triples, integer(into, links));
+        ls.addProperty(VOID.distinctSubjects, integer(into, subjects.size()));
       }
-      if (links == 0) {
-        continue;
-      }
-      Resource other = into.createResource(target.homepage());
-      other.addProperty(RDF.type, VOID.Dataset);
-      other.addProperty(DCTerms.title, target.titleJa(), "ja");
-      other.addProperty(DCTerms.title, target.titleEn(), "en");
-      other.addProperty(FOAF.homepage, other);
-      for (String space : target.spaces()) {
-        other.addProperty(VOID.uriSpace, space);
-      }
-      Resource ls = into.createResource(iris.linkset(target.slug()));
-      ls.addProperty(RDF.type, VOID.Linkset);
-      ls.addProperty(RDFS.label, "Links from chizai-kg to " + target.titleEn(), "en");
-      ls.addProperty(RDFS.label, "知財KGから" + target.titleJa() + "へのリンク", "ja");
-      ls.addProperty(VOID.subjectsTarget, into.createResource(iris.dataset()));
-      ls.addProperty(VOID.objectsTarget, other);
-      for (String p : predicates) {
-        ls.addProperty(VOID.linkPredicate, into.createResource(p));
-      }
-      ls.addProperty(VOID.triples, integer(into, links));
-      ls.addProperty(VOID.distinctSubjects, integer(into, subjects.size()));
     }
   }
 

@@ -62,21 +62,7 @@ public final class RdfMapper {
     ds.getDefaultModel().setNsPrefixes(Namespaces.prefixes());
     Model reference = model();
     for (Mapped m : reports) {
-      Model g = model();
-      new ReportMapping(m.report(), m.attribution(), iris, g).run();
-      if (m.mentions() != null) {
-        MentionsMapper.map(m.report(), m.mentions(), iris, links, g, reference);
-        for (Body b : m.mentions().bodies().values()) {
-          body(b, iris, reference);
-        }
-        if (m.events() != null) {
-          EventsMapper.map(m.report(), m.events(), m.mentions(), iris, g, reference);
-        }
-      }
-      ds.addNamedModel(iris.reportGraph(m.report()), g);
-      for (Body b : m.attribution().bodies().values()) {
-        body(b, iris, reference);
-      }
+      ds.addNamedModel(iris.reportGraph(m.report()), map(m, iris, links, reference));
     }
     ds.addNamedModel(iris.referenceGraph(), reference);
     Linksets.addTo(
@@ -84,7 +70,32 @@ public final class RdfMapper {
     return ds;
   }
 
-  private static Model model() {
+  /**
+   * Maps one report: returns its graph (named {@link Iris#reportGraph}) and adds what it names
+   * (bodies, statutes, things) to {@code reference}, which reports share. The dataset of {@link
+   * #map(List, Iris, Map)} is these graphs, the reference graph and its {@linkplain Linksets
+   * linksets}.
+   */
+  public static Model map(Mapped m, Iris iris, Map<String, String> links, Model reference) {
+    Model g = model();
+    new ReportMapping(m.report(), m.attribution(), iris, g).run();
+    if (m.mentions() != null) {
+      MentionsMapper.map(m.report(), m.mentions(), iris, links, g, reference);
+      for (Body b : m.mentions().bodies().values()) {
+        body(b, iris, reference);
+      }
+      if (m.events() != null) {
+        EventsMapper.map(m.report(), m.events(), m.mentions(), iris, g, reference);
+      }
+    }
+    for (Body b : m.attribution().bodies().values()) {
+      body(b, iris, reference);
+    }
+    return g;
+  }
+
+  /** A model with the project's prefixes. */
+  public static Model model() {
     Model m = ModelFactory.createDefaultModel();
     m.setNsPrefixes(Namespaces.prefixes());
     return m;

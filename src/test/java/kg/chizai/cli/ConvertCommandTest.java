@@ -251,9 +251,29 @@ class ConvertCommandTest {
     assertTrue(ma.isIsomorphicWith(mb));
   }
 
-  @Test
-  void badInput_oneBadAmongSeveral_nothingWritten() throws Exception {
-    Path out = dir.resolve("out.ttl");
+  @ParameterizedTest
+  @ValueSource(strings = {"nq", "nt"})
+  void convert_streamedLineFormat_sameBytesAsTheWholeDatasetWritten(String ext) throws Exception {
+    // N-Quads and N-Triples are written report by report through sorted runs; the bytes must be
+    // those of the whole dataset written at once, for several reports (their union deduplicated).
+    Path sibling = Path.of("src/test/resources/siblings/another-year/report.txt");
+    Path out = dir.resolve("out." + ext);
+    Run r = run("convert", "-q", SEED.toString(), sibling.toString(), "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("converted 2 reports: "), r.out());
+    Path whole = dir.resolve("whole." + ext);
+    RdfFiles.write(
+        kg.chizai.Pipeline.create(kg.chizai.Config.defaults())
+            .convert(List.of(SEED, sibling))
+            .dataset(),
+        whole);
+    assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(out));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ttl", "nq"})
+  void badInput_oneBadAmongSeveral_nothingWritten(String ext) throws Exception {
+    Path out = dir.resolve("out." + ext);
     Path good = write("good.txt", SMALL);
     Path bad = Files.write(dir.resolve("bad.txt"), new byte[0]);
     Run r = run("convert", good.toString(), bad.toString(), "-o", out.toString());
@@ -270,7 +290,7 @@ class ConvertCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ttl", "trig"})
+  @ValueSource(strings = {"ttl", "trig", "nq", "nt"})
   void output_noTemporaryFilesLeft(String ext) throws Exception {
     Path source = SmallReport.writeTo(Files.createDirectory(dir.resolve("in")), "report.txt");
     Path out = dir.resolve("x." + ext);
