@@ -226,9 +226,14 @@ public final class Release {
     }
 
     SortedMap<String, byte[]> files = new TreeMap<>();
-    for (Dump d : Dump.ALL) {
-      files.put(d.fileName(), dump(data, d));
-    }
+    // The dumps only read the data: they are written side by side (as many at once as there are
+    // cores), the triple formats from one union of the graphs.
+    Model union = RdfFiles.union(data);
+    files.putAll(
+        Dump.ALL.parallelStream()
+            .collect(
+                java.util.stream.Collectors.toConcurrentMap(
+                    Dump::fileName, d -> dump(data, union, d))));
     files.put(CONTEXT, JsonLdWriter.contextBytes(JsonLdWriter.context()));
     files.put(ONTOLOGY, Resources.bytes(Ontology.RESOURCE));
     files.put(SHAPES, Resources.bytes(Shacl.RESOURCE));
@@ -282,10 +287,14 @@ public final class Release {
     return new Release(iris, version, data, files, conformance, diff, time, description);
   }
 
-  private static byte[] dump(Dataset data, Dump d) {
+  private static byte[] dump(Dataset data, Model union, Dump d) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      RdfFiles.write(data, d.format(), out);
+      if (d.format().quads()) {
+        RdfFiles.write(data, d.format(), out);
+      } else {
+        RdfFiles.write(union, d.format(), out);
+      }
       byte[] bytes = out.toByteArray();
       return d.gzip() ? Gzip.compress(bytes) : bytes;
     } catch (IOException e) {

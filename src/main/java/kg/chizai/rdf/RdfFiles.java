@@ -66,10 +66,7 @@ public final class RdfFiles {
     if (format == Formats.JSONLD) {
       JsonLdWriter.write(ds, JsonLdWriter.context(), out);
     } else if (!format.quads()) {
-      Model union = ModelFactory.createDefaultModel();
-      union.add(ds.getUnionModel());
-      union.setNsPrefixes(Namespaces.prefixes());
-      write(union, format, out);
+      write(union(ds), format, out);
     } else if (format == Formats.NQUADS) {
       Lines lines = new Lines();
       RDFDataMgr.write(lines, ds, jenaWriter(format));
@@ -77,6 +74,17 @@ public final class RdfFiles {
     } else {
       RDFWriter.source(ds.asDatasetGraph()).format(jenaWriter(format)).output(out);
     }
+  }
+
+  /**
+   * The union of the dataset's graphs as one model, with the project's prefixes: what the triple
+   * formats hold.
+   */
+  public static Model union(Dataset ds) {
+    Model union = ModelFactory.createDefaultModel();
+    union.add(ds.getUnionModel());
+    union.setNsPrefixes(Namespaces.prefixes());
+    return union;
   }
 
   /**
