@@ -230,7 +230,8 @@ public final class Pipeline {
     Model reference = RdfMapper.model();
     Linksets.Links found = new Linksets.Links(iris);
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-    try (SortedLines lines = SortedLines.create(format == Formats.NQUADS)) {
+    Path near = output.toAbsolutePath().normalize().getParent();
+    try (SortedLines lines = SortedLines.create(format == Formats.NQUADS, near)) {
       List<Future<Part>> futures = new ArrayList<>();
       for (Path source : sources) {
         futures.add(pool.submit(() -> part(source, bodies, links, reference, found, lines)));

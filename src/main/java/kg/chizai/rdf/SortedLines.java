@@ -59,6 +59,16 @@ public final class SortedLines implements AutoCloseable {
     return new SortedLines(Files.createTempDirectory("chizai-kg-sort-"), quads);
   }
 
+  /**
+   * Sorted lines whose runs are kept in a new hidden directory in {@code near} (removed by {@link
+   * #close}): beside the output, on the disk that will hold it, rather than in a temporary
+   * directory that may be memory.
+   */
+  public static SortedLines create(boolean quads, Path near) throws IOException {
+    Files.createDirectories(near);
+    return new SortedLines(Files.createTempDirectory(near, ".chizai-kg-sort-"), quads);
+  }
+
   /** Writes the statements of {@code g} (in graph {@code name}) as one sorted run. */
   public void add(Graph g, Node name) {
     LineList collected = new LineList();

@@ -279,6 +279,11 @@ class ConvertCommandTest {
     Run r = run("convert", good.toString(), bad.toString(), "-o", out.toString());
     assertEquals(3, r.code());
     assertFalse(Files.exists(out));
+    // Nor anything else: no temporary file, no sorted run of the good report (.nq keeps its runs
+    // beside the output until they are merged).
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(bad, good), files.sorted().toList());
+    }
   }
 
   @Test
