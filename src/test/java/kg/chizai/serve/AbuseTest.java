@@ -50,6 +50,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,6 +62,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * early, and the protocol answers (service description, HEAD, 406, read-only, headers, CORS, gzip)
  * are what a public SPARQL endpoint's users expect.
  */
+// Alone: it measures the CPU of every server thread in the JVM, and times answers.
+@Isolated
 class AbuseTest {
 
   static final Duration TIMEOUT = Duration.ofSeconds(2);

@@ -52,6 +52,7 @@ import org.apache.jena.sparql.syntax.ElementWalker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,6 +62,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * queries answer as in memory, every result format, read-only, the timeout, the row cap, CORS and
  * Japanese full-text search.
  */
+// Alone: the timeout test measures the CPU of every server thread in the JVM.
+@Isolated
 class SparqlEndpointTest {
 
   static final int MAX_ROWS = Seed.MAX_ROWS;
