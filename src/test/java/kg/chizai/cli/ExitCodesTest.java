@@ -14,8 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kg.chizai.base.ExitCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The exit codes are one table: the enum, the README and every command's help say the same. */
+// Main.run prints to System.out and System.err, which ConvertCommandTest.run captures.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class ExitCodesTest {
 
   private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| (.+) \\|$");

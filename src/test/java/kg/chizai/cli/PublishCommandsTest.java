@@ -16,6 +16,8 @@ import kg.chizai.publish.Release;
 import kg.chizai.testing.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The validate, publish and diff commands as a user runs them (the README's "Publishing a release"
  * commands): exit codes, output lines and files.
  */
+// Main.run prints to System.out and System.err, which ConvertCommandTest.run captures.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class PublishCommandsTest {
 
   static final Path VALID = Path.of("src/test/resources/shapes/valid.ttl");

@@ -39,11 +39,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * {@code publish --to URL} against a second, separately started Fuseki server process on loopback
  * (in-memory dataset, updates allowed, basic auth), then asking that server what arrived.
  */
+// Main.run prints to System.out and System.err, which ConvertCommandTest.run captures.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 @TestMethodOrder(OrderAnnotation.class)
 class PublishToGraphStoreTest {
 

@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The README's example outputs are what the commands print today (timings masked): counts in the
  * README cannot drift from the code (it once said 5,090 quads where the server said 8,981).
  */
+// Main.run prints to System.out and System.err, which ConvertCommandTest.run captures.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class ReadmeExamplesTest {
 
   @TempDir Path dir;

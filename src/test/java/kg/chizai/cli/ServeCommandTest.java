@@ -34,10 +34,15 @@ import kg.chizai.testing.Conversions;
 import kg.chizai.testing.SmallReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The serve command's options and failures (serving itself is tested over HTTP in serve/). */
+// Main.run prints to System.out and System.err, which ConvertCommandTest.run captures.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class ServeCommandTest {
 
   @TempDir Path dir;

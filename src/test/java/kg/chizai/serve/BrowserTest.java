@@ -123,11 +123,7 @@ class BrowserTest {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    views =
-        TestServers.start(
-            dir.resolve("views"),
-            List.of(Seed.SOURCE),
-            b -> b.release(Optional.of(Seed.releaseDirectory())));
+    views = Seed.serverWithRelease();
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
@@ -150,9 +146,6 @@ class BrowserTest {
     }
     if (evil != null) {
       evil.stop();
-    }
-    if (views != null) {
-      views.stop();
     }
   }
 

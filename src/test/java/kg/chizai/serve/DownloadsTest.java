@@ -1,6 +1,5 @@
 package kg.chizai.serve;
 
-import static kg.chizai.serve.TestServers.SEED;
 import static kg.chizai.serve.TestServers.get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +29,6 @@ import org.apache.jena.riot.RDFParser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,16 +47,7 @@ class DownloadsTest {
   @BeforeAll
   static void start() {
     release = Seed.releaseDirectory();
-    server =
-        TestServers.start(
-            dir.resolve("store"), List.of(SEED), b -> b.release(Optional.of(release)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
+    server = Seed.serverWithRelease();
   }
 
   static byte[] bytes(String url) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import kg.chizai.Pipeline;
 import kg.chizai.model.Report;
 import kg.chizai.publish.Release;
@@ -95,6 +96,9 @@ public final class Seed {
 
   private static final Lazy<ChizaiServer> SERVER = new Lazy<>("the seed server", Seed::startServer);
 
+  private static final Lazy<ChizaiServer> SERVER_WITH_RELEASE =
+      new Lazy<>("the seed server offering its release", Seed::startServerWithRelease);
+
   private Seed() {}
 
   /** The seed converted with the default options; its dataset is read-only. */
@@ -144,6 +148,30 @@ public final class Seed {
    */
   public static ChizaiServer server() {
     return SERVER.get();
+  }
+
+  /**
+   * A started server over a TDB2 store of the seed that also offers {@link #releaseDirectory()} for
+   * download, with the example queries of {@code queries/} and the default limits. Do not stop it:
+   * it stops when the JVM ends.
+   */
+  public static ChizaiServer serverWithRelease() {
+    return SERVER_WITH_RELEASE.get();
+  }
+
+  private static ChizaiServer startServerWithRelease() {
+    Path store = AtExit.tempDirectory("chizai-kg-store-");
+    ChizaiServer server =
+        ChizaiServer.create()
+            .port(0)
+            .store(store)
+            .exampleQueries(ExampleQuery.readAll(Path.of("queries")))
+            .release(Optional.of(releaseDirectory()))
+            .source(List.of(SOURCE), () -> Conversions.dataset(List.of(SOURCE)))
+            .build()
+            .start();
+    AtExit.close(server::stop);
+    return server;
   }
 
   private static ChizaiServer startServer() {
