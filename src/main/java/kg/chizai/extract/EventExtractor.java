@@ -87,6 +87,11 @@ public final class EventExtractor {
               + String.join("|", VERBS.keySet())
               + ")|・\\p{IsHan}{2}(?:し|する|を行|。|、))");
 
+  private static final Pattern GAP_PAREN = Pattern.compile("^\\s*[（(][^）)]*[）)]");
+  private static final Pattern GAP_PARTICLE = Pattern.compile("^(?:等)?[をは]");
+  private static final Pattern GAP_FUSED = Pattern.compile("[\\p{IsHan}\\p{IsKatakana}ー]{1,6}$");
+  private static final Pattern SAME_THING = Pattern.compile("(?s)^(?:本|同|当該)[^、。を]{1,12}(?:は|を).*");
+
   private EventExtractor() {}
 
   /** An item whose text is read: a lead statement, a direction or a progress entry. */
@@ -520,7 +525,7 @@ public final class EventExtractor {
     int sentence = Math.max(text.lastIndexOf('。', verb - 1), text.lastIndexOf('\n', verb - 1)) + 1;
     Optional<Mention> best = Optional.empty();
     // 「本ガイドラインは…更新」: a sentence that opens with 本/同/当該 speaks of the last thing named before it.
-    if (text.substring(sentence).matches("(?s)^(?:本|同|当該)[^、。を]{1,12}(?:は|を).*")) {
+    if (SAME_THING.matcher(text.substring(sentence)).matches()) {
       for (Located l : named) {
         if (l.end() <= sentence && l.mention().kind() == Mention.Kind.THING) {
           best = Optional.of(l.mention());
@@ -553,13 +558,13 @@ public final class EventExtractor {
         }
       }
     }
-    String g = gap.toString().replaceFirst("^\\s*[（(][^）)]*[）)]", "");
+    String g = GAP_PAREN.matcher(gap.toString()).replaceFirst("");
     if (!(g.startsWith("を") || g.startsWith("等を") || g.startsWith("は"))) {
       return false;
     }
-    g = g.replaceFirst("^(?:等)?[をは]", "");
+    g = GAP_PARTICLE.matcher(g).replaceFirst("");
     // A short word fused to the verb is part of it: オンライン開催, 新規公開, 一部改正.
-    g = g.replaceFirst("[\\p{IsHan}\\p{IsKatakana}ー]{1,6}$", "");
+    g = GAP_FUSED.matcher(g).replaceFirst("");
     return GAP_WORDS.matcher(g).replaceAll("").isEmpty();
   }
 

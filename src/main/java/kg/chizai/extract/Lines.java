@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 final class Lines {
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_COLON = Pattern.compile("[:：]$");
+
   /** Glyphs Japanese government documents use to start a list item (besides "- " and ・). */
   static final String BULLET_GLYPHS = "□❑❒■◆◇○●◎▪▫►▶▷◼◻•✓";
 
@@ -54,14 +57,14 @@ final class Lines {
    * brackets (【主な進捗状況】, ＜方向性＞, [方向性]), a trailing colon, and all spaces.
    */
   static String headingWords(String trimmed) {
-    String t = nfkc(stripListMarker(trimmed)).replaceAll("\\s+", "");
+    String t = SPACES.matcher(nfkc(stripListMarker(trimmed))).replaceAll("");
     if (t.length() >= 2 && BRACKETS.indexOf(t.charAt(0)) >= 0) {
       int open = BRACKETS.indexOf(t.charAt(0));
       if (open % 2 == 0 && t.charAt(t.length() - 1) == BRACKETS.charAt(open + 1)) {
         t = t.substring(1, t.length() - 1);
       }
     }
-    return t.replaceFirst("[:：]$", "");
+    return TRAILING_COLON.matcher(t).replaceFirst("");
   }
 
   /** Pairs of brackets that may enclose a heading (after NFKC). */
@@ -281,7 +284,7 @@ final class Lines {
 
   /** Whitespace-free NFKC form, for comparing texts that should be the same. */
   static String comparable(String text) {
-    return nfkc(text).replaceAll("\\s+", "");
+    return SPACES.matcher(nfkc(text)).replaceAll("");
   }
 
   static boolean isDash(char c) {

@@ -35,6 +35,11 @@ import kg.chizai.source.SourceText;
  */
 public final class MentionExtractor {
 
+  /** A thing that is the object of an establishing verb right after it: 「…」を策定. */
+  private static final java.util.regex.Pattern OBJECT_OF_VERB =
+      java.util.regex.Pattern.compile(
+          "(?s)^を(?:策定|作成|公表|構築|開催|設置|運営|発足|開設|取りまとめ|とりまとめ|改訂|新設|創設).*");
+
   private final ReferenceTables tables;
   private final BodyTable bodies;
   private final StatuteFinder statuteFinder;
@@ -231,7 +236,7 @@ public final class MentionExtractor {
     }
     if (issuer.isEmpty() && item.bodyIds().size() == 1) {
       String after = item.text().substring(f.end());
-      if (after.matches("(?s)^を(?:策定|作成|公表|構築|開催|設置|運営|発足|開設|取りまとめ|とりまとめ|改訂|新設|創設).*")) {
+      if (OBJECT_OF_VERB.matcher(after).matches()) {
         issuer = Optional.of("body:" + item.bodyIds().get(0));
       }
     }

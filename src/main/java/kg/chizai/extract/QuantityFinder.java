@@ -32,6 +32,8 @@ final class QuantityFinder {
   private static final String UNITS =
       "円|ドル|件|か所|カ所|ヶ所|箇所|機関|団体|点|業種|か国|カ国|ヶ国|言語|人|名|社|本|作品|タイトル|回|都道府県|拠点|"
           + "校|館|者|%|％|倍|時間|分野|種類|データベース|連携|事業者|事例|地域|都市";
+  private static final Pattern ENDS_IN_CODE = Pattern.compile("(?s).*[A-Za-z.．\\-~〜～－]$");
+
   private static final Pattern QUANTITY =
       Pattern.compile(
           "(約|およそ|最大|計|合計)?([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(兆|億|万|千)?(?:("
@@ -93,7 +95,7 @@ final class QuantityFinder {
 
   private static boolean excluded(String before, String after, String raw, String number) {
     String folded = TextFold.fold(before);
-    if (folded.endsWith("第") || folded.matches("(?s).*[A-Za-z.．\\-~〜～－]$")) {
+    if (folded.endsWith("第") || ENDS_IN_CODE.matcher(folded).matches()) {
       return true;
     }
     // A year attached to a name (戦略2026, フェス2025) is part of the name.

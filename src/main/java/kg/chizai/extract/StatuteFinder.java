@@ -42,6 +42,10 @@ final class StatuteFinder {
   record Result(List<Found> found, List<NotLinked> notLinked) {}
 
   private static final String NUM = "[0-9一二三四五六七八九十百千〇]+";
+
+  /** What may stand between two statutes of one list: 及び, 並びに, ・, 、, と. */
+  private static final Pattern JOINER = Pattern.compile("(?:等)?(?:及び|並びに|・|、|と)");
+
   private static final Pattern ARTICLE = Pattern.compile("^第(" + NUM + ")条(?:の(" + NUM + "))?");
   private static final Pattern AMEND_AFTER =
       Pattern.compile("^(?:等)?(?:の一部を改正する法律|の改正法|改正法|を改正し|の改正|改正)");
@@ -157,7 +161,7 @@ final class StatuteFinder {
       while (j + 1 < hits.size()) {
         AliasIndex.Hit<String> next = hits.get(j + 1);
         String between = text.substring(hits.get(j).end(), next.start());
-        if (!between.matches("(?:等)?(?:及び|並びに|・|、|と)") || next.value().isEmpty()) {
+        if (!JOINER.matcher(between).matches() || next.value().isEmpty()) {
           break;
         }
         chain.add(next.value());
@@ -170,7 +174,7 @@ final class StatuteFinder {
       while (i > 0) {
         AliasIndex.Hit<String> prev = hits.get(i - 1);
         String between = text.substring(prev.end(), hits.get(i).start());
-        if (!between.matches("(?:等)?(?:及び|並びに|・|、|と)") || prev.value().isEmpty()) {
+        if (!JOINER.matcher(between).matches() || prev.value().isEmpty()) {
           break;
         }
         chain.add(prev.value());

@@ -53,6 +53,13 @@ final class ThingFinder {
             "(?:フェス(?:\\d{4})?(?:[—–-].*)?|映画祭|祭|イベント|会合|万博|コンテスト|フェア|見本市|展覧会|フォーラム|シンポジウム|セミナー)$"
           });
 
+  private static final List<Pattern> RULE_PATTERNS =
+      RULES.stream().map(r -> Pattern.compile((String) r[1])).toList();
+
+  /** A sentence that speaks of the thing named in the one before: 「本ガイドラインは…」. */
+  private static final Pattern SAME_THING_NEXT =
+      Pattern.compile("(?s)^(?:本|同|当該)[^、。]{1,12}(?:は|を|について).*");
+
   private static final Pattern QUOTED = Pattern.compile("「([^「」]{2,120})」");
   private static final Pattern PROVISIONAL = Pattern.compile("^[（(]仮称[）)]");
   private static final Pattern INNER_PROVISIONAL = Pattern.compile("[（(]仮称[）)]$");
@@ -132,10 +139,10 @@ final class ThingFinder {
 
   /** The type a quoted name gets from its last word, if any rule applies. */
   static Optional<String> typeOf(String name) {
-    String n = TextFold.fold(name.replaceAll("[（(]仮称[）)]$", "").strip());
-    for (Object[] rule : RULES) {
-      if (Pattern.compile((String) rule[1]).matcher(n).find()) {
-        return Optional.of((String) rule[0]);
+    String n = TextFold.fold(INNER_PROVISIONAL.matcher(name).replaceAll("").strip());
+    for (int i = 0; i < RULES.size(); i++) {
+      if (RULE_PATTERNS.get(i).matcher(n).find()) {
+        return Optional.of((String) RULES.get(i)[0]);
       }
     }
     return Optional.empty();
@@ -146,7 +153,7 @@ final class ThingFinder {
     int stop = rest.indexOf('。');
     String sentence = stop >= 0 ? rest.substring(0, stop) : rest;
     // The next sentence counts when it speaks of the same thing: 「本ガイドラインは…1.2版として更新」.
-    if (stop >= 0 && rest.substring(stop + 1).matches("(?s)^(?:本|同|当該)[^、。]{1,12}(?:は|を|について).*")) {
+    if (stop >= 0 && SAME_THING_NEXT.matcher(rest.substring(stop + 1)).matches()) {
       int next = rest.indexOf('。', stop + 1);
       sentence = sentence + rest.substring(stop + 1, next >= 0 ? next : rest.length());
     }

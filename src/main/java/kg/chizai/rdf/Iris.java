@@ -1,7 +1,6 @@
 package kg.chizai.rdf;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 import kg.chizai.model.Report;
 
 /**
@@ -19,8 +18,6 @@ public final class Iris {
 
   /** The default base, where the dataset is published. */
   public static final String DEFAULT_BASE = "https://w3id.org/chizai-kg/";
-
-  private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final String base;
 
@@ -220,11 +217,29 @@ public final class Iris {
 
   /** Whether {@code s} can be used as one path segment of an IRI (and so as a version). */
   public static boolean isSafeSegment(String s) {
-    return SAFE_SEGMENT.matcher(s).matches();
+    return safeSegment(s);
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9._-]*}, checked character by character (called for every IRI). */
+  private static boolean safeSegment(String s) {
+    if (s.isEmpty() || !asciiLetterOrDigit(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!asciiLetterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean asciiLetterOrDigit(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private static String segment(String s) {
-    if (!SAFE_SEGMENT.matcher(s).matches()) {
+    if (!safeSegment(s)) {
       throw new IllegalArgumentException("not a safe IRI path segment: " + s);
     }
     return s;
