@@ -130,11 +130,7 @@ public final class Pipeline {
       String key = Iris.reportKey(report);
       String other = seen.putIfAbsent(key, report.file());
       if (other != null) {
-        errors.add(
-            Problem.error(
-                report.file(),
-                report.titleSpan().lineStart(),
-                "reports on the same program as " + other + " (both would be " + key + ")"));
+        errors.add(sameProgram(report.file(), report.titleSpan().lineStart(), other, key));
         continue;
       }
       reports.add(report);
@@ -142,10 +138,7 @@ public final class Pipeline {
       mentions.add(r.named());
       events.add(r.happened());
       mapped.add(new RdfMapper.Mapped(report, r.who(), r.named(), r.happened()));
-      warnings.addAll(report.warnings());
-      warnings.addAll(r.who().warnings());
-      warnings.addAll(r.named().warnings());
-      warnings.addAll(r.happened().warnings());
+      warnings.addAll(r.warnings());
     }
     if (!errors.isEmpty()) {
       throw new ChizaiException(ExitCode.INPUT, errors);
@@ -162,7 +155,23 @@ public final class Pipeline {
 
   /** One source read and extracted: the report and what was found in it, or its errors. */
   private record Read(
-      Report report, Attribution who, Mentions named, Events happened, List<Problem> errors) {}
+      Report report, Attribution who, Mentions named, Events happened, List<Problem> errors) {
+
+    /** The warnings of every stage, in stage order. */
+    List<Problem> warnings() {
+      List<Problem> all = new ArrayList<>(report.warnings());
+      all.addAll(who.warnings());
+      all.addAll(named.warnings());
+      all.addAll(happened.warnings());
+      return all;
+    }
+  }
+
+  /** Two sources on the same program would mint the same IRIs: the second is refused. */
+  private static Problem sameProgram(String file, int line, String other, String key) {
+    return Problem.error(
+        file, line, "reports on the same program as " + other + " (both would be " + key + ")");
+  }
 
   private Read read(Path source, BodyTable bodies) {
     Report report;
@@ -255,11 +264,7 @@ public final class Pipeline {
         }
         String other = seen.putIfAbsent(p.key(), p.file());
         if (other != null) {
-          errors.add(
-              Problem.error(
-                  p.file(),
-                  p.titleLine(),
-                  "reports on the same program as " + other + " (both would be " + p.key() + ")"));
+          errors.add(sameProgram(p.file(), p.titleLine(), other, p.key()));
           continue;
         }
         reports++;
@@ -319,10 +324,6 @@ public final class Pipeline {
     synchronized (reference) {
       reference.add(own);
     }
-    List<Problem> warnings = new ArrayList<>(report.warnings());
-    warnings.addAll(r.who().warnings());
-    warnings.addAll(r.named().warnings());
-    warnings.addAll(r.happened().warnings());
     return new Part(
         Iris.reportKey(report),
         report.file(),
@@ -331,7 +332,7 @@ public final class Pipeline {
         report.directions().size(),
         report.entries().size(),
         Set.copyOf(r.who().bodies().keySet()),
-        warnings,
+        r.warnings(),
         null);
   }
 

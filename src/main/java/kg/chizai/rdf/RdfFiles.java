@@ -1,13 +1,9 @@
 package kg.chizai.rdf;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import kg.chizai.base.AtomicFiles;
 import kg.chizai.base.ChizaiException;
@@ -17,14 +13,16 @@ import kg.chizai.rdf.Formats.Format;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 
 /**
  * Writes RDF in the {@linkplain Formats formats} chizai-kg offers, the same way for a file, a
- * release dump and a linked-data page: N-Triples and N-Quads sorted line by line, Turtle and TriG
- * pretty with the project's prefixes, JSON-LD compacted with the context generated from the
- * ontology ({@link JsonLdWriter}). Files are written {@linkplain AtomicFiles atomically}.
+ * release dump and a linked-data page: N-Triples and N-Quads sorted line by line ({@link
+ * SortedLines}, its runs in memory), Turtle and TriG pretty with the project's prefixes, JSON-LD
+ * compacted with the context generated from the ontology ({@link JsonLdWriter}). Files are written
+ * {@linkplain AtomicFiles atomically}.
  *
  * <pre>{@code RdfFiles.write(dataset, Path.of("out.ttl"));}</pre>
  */
@@ -68,9 +66,12 @@ public final class RdfFiles {
     } else if (!format.quads()) {
       write(union(ds), format, out);
     } else if (format == Formats.NQUADS) {
-      Lines lines = new Lines();
-      RDFDataMgr.write(lines, ds, jenaWriter(format));
-      lines.writeSorted(out);
+      try (SortedLines lines = SortedLines.inMemory(true)) {
+        DatasetGraph dsg = ds.asDatasetGraph();
+        lines.add(dsg.getDefaultGraph(), Quad.defaultGraphIRI);
+        dsg.listGraphNodes().forEachRemaining(n -> lines.add(dsg.getGraph(n), n));
+        lines.mergeTo(out);
+      }
     } else {
       RDFWriter.source(ds.asDatasetGraph()).format(jenaWriter(format)).output(out);
     }
@@ -103,9 +104,10 @@ public final class RdfFiles {
       m.setNsPrefixes(Namespaces.prefixes());
     }
     if (format == Formats.NTRIPLES) {
-      Lines lines = new Lines();
-      RDFDataMgr.write(lines, m, jenaWriter(format));
-      lines.writeSorted(out);
+      try (SortedLines lines = SortedLines.inMemory(false)) {
+        lines.add(m.getGraph(), null);
+        lines.mergeTo(out);
+      }
     } else {
       RDFWriter.source(m).format(jenaWriter(format)).output(out);
     }
@@ -115,68 +117,5 @@ public final class RdfFiles {
     return format
         .writer()
         .orElseThrow(() -> new IllegalStateException("no Jena writer for " + format));
-  }
-
-  /**
-   * N-Triples and N-Quads with their lines sorted, so that the bytes are stable: the writer's
-   * output is cut into lines as it is written (no copy of the whole output as bytes, then as one
-   * string, then split), the lines sorted, and written out through a buffer.
-   */
-  private static final class Lines extends OutputStream {
-    private final List<String> lines = new ArrayList<>();
-    private byte[] line = new byte[512];
-    private int length;
-
-    @Override
-    public void write(int b) {
-      if (b == '\n') {
-        endLine();
-      } else {
-        if (length == line.length) {
-          line = Arrays.copyOf(line, line.length * 2);
-        }
-        line[length++] = (byte) b;
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      int end = off + len;
-      int i = off;
-      while (i < end) {
-        int nl = i;
-        while (nl < end && b[nl] != '\n') {
-          nl++;
-        }
-        int n = nl - i;
-        if (length + n > line.length) {
-          line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
-        }
-        System.arraycopy(b, i, line, length, n);
-        length += n;
-        if (nl < end) {
-          endLine();
-        }
-        i = nl + 1;
-      }
-    }
-
-    private void endLine() {
-      if (length > 0) {
-        lines.add(new String(line, 0, length, StandardCharsets.UTF_8));
-      }
-      length = 0;
-    }
-
-    void writeSorted(OutputStream out) throws IOException {
-      endLine();
-      lines.sort(null);
-      BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-      for (String l : lines) {
-        buffered.write(l.getBytes(StandardCharsets.UTF_8));
-        buffered.write('\n');
-      }
-      buffered.flush();
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,9 +42,10 @@ import org.apache.jena.sparql.core.Quad;
  */
 public final class SortedLines implements AutoCloseable {
 
-  private final Path dir;
+  private final Path dir; // null: the runs are kept in memory
   private final boolean quads;
-  private final List<Path> runs = new ArrayList<>();
+  private final List<Path> files = new ArrayList<>();
+  private final List<String[]> arrays = new ArrayList<>();
   private final AtomicInteger next = new AtomicInteger();
 
   private SortedLines(Path dir, boolean quads) {
@@ -52,11 +54,11 @@ public final class SortedLines implements AutoCloseable {
   }
 
   /**
-   * Sorted lines in a new temporary directory (removed by {@link #close}): N-Quads if {@code
-   * quads}, else N-Triples (graph names ignored).
+   * Sorted lines whose runs are kept in memory: N-Quads if {@code quads}, else N-Triples (graph
+   * names ignored). For data that is in memory anyway ({@link RdfFiles}).
    */
-  public static SortedLines create(boolean quads) throws IOException {
-    return new SortedLines(Files.createTempDirectory("chizai-kg-sort-"), quads);
+  public static SortedLines inMemory(boolean quads) {
+    return new SortedLines(null, quads);
   }
 
   /**
@@ -69,7 +71,10 @@ public final class SortedLines implements AutoCloseable {
     return new SortedLines(Files.createTempDirectory(near, ".chizai-kg-sort-"), quads);
   }
 
-  /** Writes the statements of {@code g} (in graph {@code name}) as one sorted run. */
+  /**
+   * Writes the statements of {@code g} (in graph {@code name}; the default graph's have no graph
+   * slot) as one sorted run. Safe to call from several threads.
+   */
   public void add(Graph g, Node name) {
     LineList collected = new LineList();
     AWriter out = IO.wrap(collected);
@@ -86,21 +91,25 @@ public final class SortedLines implements AutoCloseable {
             });
     writer.finish();
     out.flush();
-    String[] lines = collected.lines.toArray(String[]::new);
+    String[] lines = collected.lines.stream().filter(l -> !l.isEmpty()).toArray(String[]::new);
     Arrays.sort(lines);
+    if (dir == null) {
+      synchronized (arrays) {
+        arrays.add(lines);
+      }
+      return;
+    }
     Path run = dir.resolve("run-" + next.getAndIncrement());
     try (BufferedWriter w = Files.newBufferedWriter(run, StandardCharsets.UTF_8)) {
       for (String line : lines) {
-        if (!line.isEmpty()) {
-          w.write(line);
-          w.write('\n');
-        }
+        w.write(line);
+        w.write('\n');
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    synchronized (runs) {
-      runs.add(run);
+    synchronized (files) {
+      files.add(run);
     }
   }
 
@@ -108,16 +117,22 @@ public final class SortedLines implements AutoCloseable {
   public void mergeTo(OutputStream out) throws IOException {
     List<BufferedReader> readers = new ArrayList<>();
     try {
+      List<Iterator<String>> runs = new ArrayList<>();
+      synchronized (arrays) {
+        arrays.forEach(a -> runs.add(Arrays.asList(a).iterator()));
+      }
+      synchronized (files) {
+        for (Path f : files) {
+          BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+          readers.add(r);
+          runs.add(r.lines().iterator());
+        }
+      }
       PriorityQueue<Head> heads =
           new PriorityQueue<>(Comparator.comparing(Head::line).thenComparingInt(Head::run));
-      synchronized (runs) {
-        for (Path run : runs) {
-          BufferedReader r = Files.newBufferedReader(run, StandardCharsets.UTF_8);
-          readers.add(r);
-          String first = r.readLine();
-          if (first != null) {
-            heads.add(new Head(first, readers.size() - 1));
-          }
+      for (int i = 0; i < runs.size(); i++) {
+        if (runs.get(i).hasNext()) {
+          heads.add(new Head(runs.get(i).next(), i));
         }
       }
       BufferedWriter w =
@@ -130,12 +145,14 @@ public final class SortedLines implements AutoCloseable {
           w.write('\n');
           last = h.line();
         }
-        String following = readers.get(h.run()).readLine();
-        if (following != null) {
-          heads.add(new Head(following, h.run()));
+        Iterator<String> run = runs.get(h.run());
+        if (run.hasNext()) {
+          heads.add(new Head(run.next(), h.run()));
         }
       }
       w.flush();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } finally {
       for (BufferedReader r : readers) {
         r.close();
@@ -144,6 +161,20 @@ public final class SortedLines implements AutoCloseable {
   }
 
   private record Head(String line, int run) {}
+
+  /** Removes the runs kept on disk. */
+  @Override
+  public void close() throws IOException {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.list(dir)) {
+      for (Path f : all.toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+    Files.deleteIfExists(dir);
+  }
 
   /** The lines written to it, without their line ends. */
   private static final class LineList extends Writer {
@@ -194,16 +225,5 @@ public final class SortedLines implements AutoCloseable {
 
     @Override
     public void close() {}
-  }
-
-  /** Removes the runs. */
-  @Override
-  public void close() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
-    Files.deleteIfExists(dir);
   }
 }
