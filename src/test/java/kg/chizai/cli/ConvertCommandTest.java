@@ -291,6 +291,23 @@ class ConvertCommandTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ttl", "nq"})
+  void badInput_twoReportsOnTheSameProgram_exit3NamingBoth_nothingWritten(String ext)
+      throws Exception {
+    // Both would mint the same IRIs: the second is refused, whether the output is streamed or not.
+    Path first = write("first.txt", SMALL);
+    Path second = write("second.txt", SMALL);
+    Path out = dir.resolve("out." + ext);
+    Run r = run("convert", first.toString(), second.toString(), "-o", out.toString());
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().contains(second + ":"), r.err());
+    assertTrue(r.err().contains("reports on the same program as " + first), r.err());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(first, second), files.sorted().toList());
+    }
+  }
+
   @Test
   void badInput_existingOutputKeptWhenConversionFails() throws Exception {
     Path out = Files.writeString(dir.resolve("out.ttl"), "# previous\n");
