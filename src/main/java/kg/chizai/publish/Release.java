@@ -290,11 +290,7 @@ public final class Release {
   private static byte[] dump(Dataset data, Model union, Dump d) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      if (d.format().quads()) {
-        RdfFiles.write(data, d.format(), out);
-      } else {
-        RdfFiles.write(union, d.format(), out);
-      }
+      RdfFiles.write(data, union, d.format(), out);
       byte[] bytes = out.toByteArray();
       return d.gzip() ? Gzip.compress(bytes) : bytes;
     } catch (IOException e) {

@@ -61,10 +61,20 @@ public final class RdfFiles {
    * union (with the project's prefixes).
    */
   public static void write(Dataset ds, Format format, OutputStream out) throws IOException {
+    write(ds, null, format, out);
+  }
+
+  /**
+   * Writes the dataset in one format, as {@link #write(Dataset, Format, OutputStream)} does; the
+   * triple formats are written from {@code union} (made by {@link #union}) when it is given, so
+   * that several formats can share one.
+   */
+  public static void write(Dataset ds, Model union, Format format, OutputStream out)
+      throws IOException {
     if (format == Formats.JSONLD) {
       JsonLdWriter.write(ds, JsonLdWriter.context(), out);
     } else if (!format.quads()) {
-      write(union(ds), format, out);
+      write(union != null ? union : union(ds), format, out);
     } else if (format == Formats.NQUADS) {
       try (SortedLines lines = SortedLines.inMemory(true)) {
         DatasetGraph dsg = ds.asDatasetGraph();
