@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import kg.chizai.Pipeline;
@@ -79,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = {
         "A release directory written by publish to offer for download (/downloads) and",
-        "describe (/.well-known/void). Default: one built with the store, in STORE/release."
+        "describe (/.well-known/void). Default: one built with the store, in STORE/release,",
+        "once the server answers (/downloads says it is being prepared until then)."
       })
   Path release;
 
@@ -257,17 +259,7 @@ final class ServeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     ChizaiServer server;
     try {
-      boolean[] released = {false};
-      server = serverBuilder(pipeline, reports, limits, out, err, released).build();
-      if (release == null && !released[0] && server.downloads().isEmpty()) {
-        // A store reused from a run that built no release (or whose release was deleted): build
-        // one from the same sources, and open the store again to offer it.
-        if (writeRelease(
-            pipeline.get(), convert(pipeline.get(), reports, out, err), releaseDir(), out, err)) {
-          server.stop();
-          server = serverBuilder(pipeline, reports, limits, out, err, released).build();
-        }
-      }
+      server = serverBuilder(pipeline, reports, limits, out, err).build();
     } catch (ChizaiException e) {
       throw e;
     } catch (ConversionBug e) {
@@ -320,33 +312,55 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /** The server as the options say; {@code released[0]} is set when the store build wrote one. */
+  /**
+   * The server as the options say. Without {@code --release}, the release is built with the store,
+   * once the server answers (see {@link ChizaiServer.Builder#releaseBuiltWithStore}), from the
+   * conversion the store was built from, or, on a reused store whose release is missing, from a new
+   * one.
+   */
   private ChizaiServer.Builder serverBuilder(
       Supplier<Pipeline> pipeline,
       List<Path> reports,
       Limits limits,
       PrintWriter out,
-      PrintWriter err,
-      boolean[] released) {
-    return ChizaiServer.create()
-        .port(port)
-        .store(store)
-        .base(conversion.base)
-        .limits(limits)
-        .referenceDir(conversion.referenceDir())
-        .exampleQueries(ExampleQuery.readAll(queries))
-        .source(
-            reports,
-            () -> {
-              Conversion c = convert(pipeline.get(), reports, out, err);
-              if (release == null) {
-                released[0] = true;
-                writeRelease(pipeline.get(), c, releaseDir(), out, err);
-              }
-              return c.dataset();
-            })
-        .release(Optional.of(releaseDir()))
-        .accessLog(Optional.ofNullable(accessLog));
+      PrintWriter err) {
+    AtomicReference<Conversion> built = new AtomicReference<>();
+    ChizaiServer.Builder b =
+        ChizaiServer.create()
+            .port(port)
+            .store(store)
+            .base(conversion.base)
+            .limits(limits)
+            .referenceDir(conversion.referenceDir())
+            .exampleQueries(ExampleQuery.readAll(queries))
+            .source(
+                reports,
+                () -> {
+                  Conversion c = convert(pipeline.get(), reports, out, err);
+                  if (release == null) {
+                    built.set(c);
+                  }
+                  return c.dataset();
+                })
+            .accessLog(Optional.ofNullable(accessLog));
+    if (release != null) {
+      return b.release(Optional.of(release));
+    }
+    return b.releaseBuiltWithStore(
+        releaseDir(),
+        dir -> {
+          long start = System.nanoTime();
+          Conversion c = built.getAndSet(null);
+          boolean made =
+              writeRelease(
+                  pipeline.get(),
+                  c != null ? c : convert(pipeline.get(), reports, out, err),
+                  dir,
+                  out,
+                  err,
+                  start);
+          return made;
+        });
   }
 
   /** {@code from}, called once, when first asked. */
@@ -387,7 +401,7 @@ final class ServeCommand implements Callable<Integer> {
    * error, since it can still be served.
    */
   static boolean writeRelease(
-      Pipeline pipeline, Conversion c, Path dir, PrintWriter out, PrintWriter err) {
+      Pipeline pipeline, Conversion c, Path dir, PrintWriter out, PrintWriter err, long start) {
     Release r;
     try {
       r =
@@ -404,7 +418,9 @@ final class ServeCommand implements Callable<Integer> {
       return false;
     }
     r.writeTo(dir);
-    out.printf("release %s (%d files) -> %s%n", r.version(), r.files().size(), dir);
+    out.printf(
+        "release %s (%d files) built in %.2f s -> %s%n",
+        r.version(), r.files().size(), (System.nanoTime() - start) / 1e9, dir);
     out.flush();
     return true;
   }

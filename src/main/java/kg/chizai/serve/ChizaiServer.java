@@ -21,7 +21,9 @@ import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.util.Context;
 
 /**
@@ -64,7 +66,8 @@ public final class ChizaiServer {
   private final Limits limits;
   private final InFlight inFlight;
   private final LimitedQuery query;
-  private final Optional<Downloads> downloads;
+  private final ReleaseOffer offer;
+  private final Optional<BackgroundRelease> background;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private ChizaiServer(
@@ -74,23 +77,30 @@ public final class ChizaiServer {
       Limits limits,
       InFlight inFlight,
       LimitedQuery query,
-      Optional<Downloads> downloads) {
+      ReleaseOffer offer,
+      Optional<BackgroundRelease> background) {
     this.store = store;
     this.fuseki = fuseki;
     this.site = site;
     this.limits = limits;
     this.inFlight = inFlight;
     this.query = query;
-    this.downloads = downloads;
+    this.offer = offer;
+    this.background = background;
   }
 
   public static Builder create() {
     return new Builder();
   }
 
-  /** Starts serving (returns at once; the server runs on its own threads). */
+  /**
+   * Starts serving (returns at once; the server runs on its own threads), then, when the release
+   * built with the store is missing or older than the store, starts building it on a thread of its
+   * own: {@code /downloads} says it is being prepared until it is ready.
+   */
   public ChizaiServer start() {
     fuseki.start();
+    background.ifPresent(BackgroundRelease::start);
     return this;
   }
 
@@ -105,6 +115,12 @@ public final class ChizaiServer {
     query.abortAll();
     try {
       inFlight.awaitNone(limits.timeout().plusSeconds(5));
+      // A release being built is left to finish for as long (its directory is written so that a
+      // kill at any moment leaves the previous release or the new one); past that, the next
+      // start builds it again.
+      if (background.isPresent()) {
+        background.get().await(limits.timeout().plusSeconds(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -141,9 +157,25 @@ public final class ChizaiServer {
     return site;
   }
 
-  /** The version of the release offered for download, if one is. */
+  /** The version of the release offered for download, if one is (and is ready). */
   public Optional<String> downloads() {
-    return downloads.map(Downloads::version);
+    return offer.now().downloads().map(Downloads::version);
+  }
+
+  /** Whether the release built with the store is being built, in the background. */
+  public boolean releasePreparing() {
+    return offer.now().preparing();
+  }
+
+  /**
+   * Waits, at most {@code max}, for the release being built in the background (returns at once when
+   * none is); then the version offered, if any.
+   */
+  public Optional<String> awaitRelease(Duration max) throws InterruptedException {
+    if (background.isPresent()) {
+      background.get().await(max);
+    }
+    return downloads();
   }
 
   /** The limits this server applies. */
@@ -166,6 +198,7 @@ public final class ChizaiServer {
     private Optional<Path> referenceDir = Optional.empty();
     private List<ExampleQuery> examples = List.of();
     private Optional<Path> release = Optional.empty();
+    private Optional<ReleaseMaker> releaseMaker = Optional.empty();
     private Optional<Path> accessLog = Optional.empty();
 
     private Builder() {}
@@ -238,6 +271,20 @@ public final class ChizaiServer {
      */
     public Builder release(Optional<Path> dir) {
       this.release = Objects.requireNonNull(dir, "release");
+      this.releaseMaker = Optional.empty();
+      return this;
+    }
+
+    /**
+     * The release built with the store, in {@code dir}, by {@code maker}: offered when it was made
+     * for the store being served (its {@code SHA256SUMS} is the one recorded in the store's build);
+     * otherwise (a store just built, a release deleted or replaced, a start killed before it was
+     * written) built on a thread of its own once the server answers, {@code /downloads} saying it
+     * is being prepared, and offered when it is written.
+     */
+    public Builder releaseBuiltWithStore(Path dir, ReleaseMaker maker) {
+      this.release = Optional.of(dir);
+      this.releaseMaker = Optional.of(Objects.requireNonNull(maker, "maker"));
       return this;
     }
 
@@ -271,7 +318,11 @@ public final class ChizaiServer {
               storeDir,
               () -> Fingerprint.of(sources, base, referenceDir),
               () -> {
-                Dataset ds = converter.get();
+                // The converted dataset stays as converted (the release is built from it once the
+                // server answers): the ontology graph goes into a dataset that links its graphs.
+                Dataset ds =
+                    DatasetFactory.wrap(
+                        DatasetGraphMapLink.cloneStructure(converter.get().asDatasetGraph()));
                 Ontology.addTo(ds, iris);
                 return ds;
               });
@@ -280,23 +331,35 @@ public final class ChizaiServer {
         Site site = Site.load(store, served, iris, examples, limits.timeout(), limits.maxRows());
         InFlight inFlight = new InFlight();
         LimitedQuery query = new LimitedQuery(limits);
-        // A release directory that does not exist (yet) offers nothing; one that exists must be
-        // a release.
-        Optional<Downloads> downloads =
-            release
-                .filter(java.nio.file.Files::isDirectory)
-                .map(
-                    dir ->
-                        Downloads.open(
-                            dir, Optional.of(store.location().resolve(VERIFIED_RELEASE_FILE))));
+        Path verified = store.location().resolve(VERIFIED_RELEASE_FILE);
+        ReleaseOffer offer;
+        Optional<BackgroundRelease> background = Optional.empty();
+        if (releaseMaker.isPresent()) {
+          Path dir = release.orElseThrow();
+          Optional<ReleaseOffer.State> made = BackgroundRelease.madeFor(store, dir, verified);
+          offer = new ReleaseOffer(made.orElse(ReleaseOffer.State.PREPARING));
+          if (made.isEmpty()) {
+            background =
+                Optional.of(new BackgroundRelease(store, dir, verified, releaseMaker.get(), offer));
+          }
+        } else {
+          // A release directory that does not exist (yet) offers nothing; one that exists must be
+          // a release.
+          offer =
+              ReleaseOffer.of(
+                  release
+                      .filter(java.nio.file.Files::isDirectory)
+                      .map(dir -> Downloads.open(dir, Optional.of(verified))));
+        }
         return new ChizaiServer(
             store,
-            fuseki(served, site, inFlight, query, downloads),
+            fuseki(served, site, inFlight, query, offer),
             site,
             limits,
             inFlight,
             query,
-            downloads);
+            offer,
+            background);
       } catch (RuntimeException e) {
         store.close();
         throw e;
@@ -308,7 +371,7 @@ public final class ChizaiServer {
         Site site,
         InFlight inFlight,
         LimitedQuery processor,
-        Optional<Downloads> downloads) {
+        ReleaseOffer downloads) {
       Context context = new Context();
       context.set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
       QueryGuards.install(context, limits);

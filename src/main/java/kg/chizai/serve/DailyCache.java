@@ -1,22 +1,21 @@
 package kg.chizai.serve;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Rendered pages kept for the day: the data is read-only, so a page changes only with the access
- * date it cites. The cache empties when the day changes and holds at most {@link #MAX} pages (the
- * least recently used go first).
+ * Rendered pages kept for the day: the data is read-only, so a page changes only with what it
+ * cites, the access date and the release offered ({@link Citation.Context}). The cache empties when
+ * that changes and holds at most {@link #MAX} pages (the least recently used go first).
  */
 final class DailyCache {
 
   /** Most pages kept. */
   static final int MAX = 256;
 
-  private LocalDate day;
+  private Citation.Context day;
 
   private final Map<String, byte[]> pages =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -28,8 +27,8 @@ final class DailyCache {
         }
       };
 
-  /** The page under {@code key} for {@code today}, rendered (as UTF-8) when missing. */
-  byte[] get(String key, LocalDate today, Supplier<String> render) {
+  /** The page under {@code key} citing {@code today}, rendered (as UTF-8) when missing. */
+  byte[] get(String key, Citation.Context today, Supplier<String> render) {
     synchronized (this) {
       if (!today.equals(day)) {
         pages.clear();

@@ -28,11 +28,25 @@ final class DownloadsPage {
 
   private DownloadsPage() {}
 
-  static String render(Optional<Downloads> release, Site site, Citation.Context ctx) {
+  static String render(ReleaseOffer.State offered, Site site, Citation.Context ctx) {
+    Optional<Downloads> release = offered.downloads();
     String iri = release.map(Downloads::datasetIri).orElse(site.datasetIri());
     Citation cite = Citation.dataset(iri, Citation.DATASET_JA, ctx, site);
     StringBuilder b = new StringBuilder(8192);
     b.append("<article class=\"downloads\">\n");
+    if (offered.preparing()) {
+      b.append("<h1>ダウンロード <span lang=\"en\">Downloads</span></h1>\n")
+          .append("<p role=\"status\">リリースを準備しています。データの読み込みが終わった後に作成されます。")
+          .append("しばらくしてから再読み込みしてください。")
+          .append("<span lang=\"en\">The release is being prepared: it is built once the data is")
+          .append(" loaded. Reload this page in a minute.</span></p>\n")
+          .append("<p>")
+          .append(Html.link(Site.DATA_PATH, "Graph Store (" + Site.DATA_PATH + ")"))
+          .append(" · ")
+          .append(Html.link("/#editor", "SPARQL"))
+          .append("</p>\n</article>\n");
+      return Html.page("ダウンロード", b.toString(), cite.credits(), "", cite);
+    }
     if (release.isEmpty()) {
       b.append("<h1>ダウンロード <span lang=\"en\">Downloads</span></h1>\n")
           .append("<p>このサーバーはリリースを提供していません。")

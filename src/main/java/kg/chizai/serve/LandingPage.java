@@ -39,7 +39,7 @@ final class LandingPage {
   private LandingPage() {}
 
   static String render(Site site) {
-    return render(site, Optional.empty(), null);
+    return render(site, ReleaseOffer.State.NONE, null);
   }
 
   /**
@@ -47,7 +47,8 @@ final class LandingPage {
    * downloads (all above the fold on a laptop screen); then ways in (browse, search), the example
    * queries grouped by topic, the query editor, the endpoints and the counts by class.
    */
-  static String render(Site site, Optional<Downloads> downloads, Citation.Context ctx) {
+  static String render(Site site, ReleaseOffer.State offered, Citation.Context ctx) {
+    Optional<Downloads> downloads = offered.downloads();
     Labels labels = new Labels(ModelFactory.createDefaultModel(), site.ontology());
     StringBuilder b = new StringBuilder(32_768);
     b.append("<article class=\"landing\">\n<div class=\"intro\" id=\"what\">\n")
@@ -71,7 +72,7 @@ final class LandingPage {
         .append("</div>\n<div class=\"top\">\n");
     sections(b, site);
     charts(b);
-    downloads(b, downloads);
+    downloads(b, offered);
     b.append("</div>\n");
 
     examples(b, site);
@@ -174,10 +175,16 @@ final class LandingPage {
   }
 
   /** The release's files, each with its size; the rest is on the downloads page. */
-  private static void downloads(StringBuilder b, Optional<Downloads> downloads) {
+  private static void downloads(StringBuilder b, ReleaseOffer.State offered) {
     b.append("<section id=\"downloads\" class=\"box\">\n<h2>")
         .append(Html.link(DownloadsPage.PATH, "ダウンロード"))
         .append(" <span lang=\"en\">Downloads</span></h2>\n");
+    if (offered.preparing()) {
+      b.append("<p role=\"status\">リリースを準備中 <span lang=\"en\">release being prepared</span></p>\n")
+          .append("</section>\n");
+      return;
+    }
+    Optional<Downloads> downloads = offered.downloads();
     if (downloads.isEmpty()) {
       b.append("<p>")
           .append(Html.link(DownloadsPage.PATH, "リリースの作り方 how to make a release"))

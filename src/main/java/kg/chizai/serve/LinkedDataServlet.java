@@ -61,17 +61,17 @@ final class LinkedDataServlet extends HttpServlet {
 
   private final transient DatasetGraph dsg;
   private final transient Site site;
-  private final transient Optional<Downloads> downloads;
+  private final transient ReleaseOffer offer;
   private final transient DailyCache ontologyHtml = new DailyCache();
 
   LinkedDataServlet(DatasetGraph dsg, Site site) {
-    this(dsg, site, Optional.empty());
+    this(dsg, site, ReleaseOffer.of(Optional.empty()));
   }
 
-  LinkedDataServlet(DatasetGraph dsg, Site site, Optional<Downloads> downloads) {
+  LinkedDataServlet(DatasetGraph dsg, Site site, ReleaseOffer offer) {
     this.dsg = dsg;
     this.site = site;
-    this.downloads = downloads;
+    this.offer = offer;
   }
 
   @Override
@@ -89,6 +89,8 @@ final class LinkedDataServlet extends HttpServlet {
     if (format.isEmpty()) {
       return;
     }
+    ReleaseOffer.State offered = offer.now();
+    Optional<Downloads> downloads = offered.downloads();
     Citation.Context ctx = SiteServlet.context(downloads);
     if (path.equals("/def")) {
       Model ontology = ModelFactory.createDefaultModel().add(site.ontology());
@@ -99,7 +101,7 @@ final class LinkedDataServlet extends HttpServlet {
     String iri = site.iriAt(path);
     if (path.equals(DownloadsPage.VOID_PATH)
         || downloads.filter(dl -> dl.datasetIri().equals(iri)).isPresent()) {
-      datasetDescription(req, resp, format.get(), path, ctx);
+      datasetDescription(req, resp, format.get(), path, offered, ctx);
       return;
     }
     Optional<ResourceGraph> d = ResourceGraph.read(dsg, iri, MAX_INCOMING);
@@ -137,8 +139,14 @@ final class LinkedDataServlet extends HttpServlet {
       HttpServletResponse resp,
       Wanted wanted,
       String path,
+      ReleaseOffer.State offered,
       Citation.Context ctx)
       throws IOException {
+    if (offered.preparing()) {
+      SiteServlet.preparing(resp);
+      return;
+    }
+    Optional<Downloads> downloads = offered.downloads();
     if (downloads.isEmpty()) {
       notFound(resp, wanted, site.iriAt(path));
       return;
@@ -164,7 +172,7 @@ final class LinkedDataServlet extends HttpServlet {
     }
     Model m = ModelFactory.createDefaultModel().add(dl.description());
     m.setNsPrefixes(dl.description().getNsPrefixMap());
-    send(resp, w, path, m, () -> DownloadsPage.render(downloads, site, ctx));
+    send(resp, w, path, m, () -> DownloadsPage.render(offered, site, ctx));
   }
 
   /** What the release's description says about {@code iri}, if anything. */
@@ -181,8 +189,7 @@ final class LinkedDataServlet extends HttpServlet {
 
   private String ontologyHtml(Citation.Context ctx) {
     return new String(
-        ontologyHtml.get(
-            "/def", ctx.accessed(), () -> OntologyPage.render(site.ontology(), site, ctx)),
+        ontologyHtml.get("/def", ctx, () -> OntologyPage.render(site.ontology(), site, ctx)),
         StandardCharsets.UTF_8);
   }
 

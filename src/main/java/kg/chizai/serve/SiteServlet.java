@@ -81,25 +81,20 @@ final class SiteServlet extends HttpServlet {
   /** Rendered pages that depend only on the data and the day (the access date they cite). */
   private final transient DailyCache pages = new DailyCache();
 
-  private final transient Optional<Downloads> downloads;
+  private final transient ReleaseOffer offer;
 
   /** Source file name (as {@code ckg:sourceFile} gives it) → file. */
   private final transient Map<String, Path> sources;
 
   SiteServlet(DatasetGraph dsg, Site site, Limits limits) {
-    this(dsg, site, limits, List.of(), Optional.empty());
+    this(dsg, site, limits, List.of(), ReleaseOffer.of(Optional.empty()));
   }
 
-  SiteServlet(
-      DatasetGraph dsg,
-      Site site,
-      Limits limits,
-      List<Path> sources,
-      Optional<Downloads> downloads) {
+  SiteServlet(DatasetGraph dsg, Site site, Limits limits, List<Path> sources, ReleaseOffer offer) {
     this.dsg = dsg;
     this.site = site;
     this.limits = limits;
-    this.downloads = downloads;
+    this.offer = offer;
     Map<String, Path> byName = new TreeMap<>();
     for (Path p : sources) {
       byName.putIfAbsent(p.getFileName().toString(), p);
@@ -110,6 +105,8 @@ final class SiteServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
+    ReleaseOffer.State offered = offer.now();
+    Optional<Downloads> downloads = offered.downloads();
     Citation.Context ctx = context(downloads);
     if ((path.equals("/") || path.isEmpty()) && req.getParameter("example") != null) {
       // An example query opens in the editor: the query's text goes in the URL the editor reads.
@@ -126,14 +123,15 @@ final class SiteServlet extends HttpServlet {
       html(
           resp,
           200,
-          pages.get("/", ctx.accessed(), () -> LandingPage.render(site, downloads, ctx)));
+          pages.get("/ " + offered.key(), ctx, () -> LandingPage.render(site, offered, ctx)));
     } else if (path.equals(DownloadsPage.PATH)) {
       html(
           resp,
           200,
-          pages.get(path, ctx.accessed(), () -> DownloadsPage.render(downloads, site, ctx)));
+          pages.get(
+              path + " " + offered.key(), ctx, () -> DownloadsPage.render(offered, site, ctx)));
     } else if (path.startsWith(Downloads.PATH)) {
-      dump(path.substring(Downloads.PATH.length()), resp);
+      dump(path.substring(Downloads.PATH.length()), offered, resp);
     } else if (path.equals(Citation.PATH)) {
       cite(req, resp, ctx);
     } else if (path.equals(Charts.PATH)) {
@@ -142,7 +140,7 @@ final class SiteServlet extends HttpServlet {
           200,
           pages.get(
               path,
-              ctx.accessed(),
+              ctx,
               () ->
                   Txn.calculateRead(
                       dsg, () -> Charts.page(LinkedDataServlet.union(dsg), site, ctx))));
@@ -155,7 +153,7 @@ final class SiteServlet extends HttpServlet {
           200,
           pages.get(
               state.href(),
-              ctx.accessed(),
+              ctx,
               () ->
                   Txn.calculateRead(
                       dsg,
@@ -208,7 +206,12 @@ final class SiteServlet extends HttpServlet {
           resp,
           200,
           SearchPage.render(
-                  q, List.of(), ModelFactory.createDefaultModel(), "", site, context(downloads))
+                  q,
+                  List.of(),
+                  ModelFactory.createDefaultModel(),
+                  "",
+                  site,
+                  context(offer.now().downloads()))
               .getBytes(StandardCharsets.UTF_8));
       return;
     }
@@ -264,7 +267,12 @@ final class SiteServlet extends HttpServlet {
     }
     String page =
         SearchPage.render(
-            q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site, context(downloads));
+            q,
+            hits,
+            context,
+            SearchPage.sparql(lucene, MAX_HITS),
+            site,
+            context(offer.now().downloads()));
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -309,7 +317,7 @@ final class SiteServlet extends HttpServlet {
     byte[] page =
         pages.get(
             SourcePage.PATH + name,
-            ctx.accessed(),
+            ctx,
             () -> {
               SourceText text = SourceText.read(file);
               return Txn.calculateRead(
@@ -335,7 +343,7 @@ final class SiteServlet extends HttpServlet {
     byte[] body =
         pages.get(
             Charts.PATH + "/" + name,
-            ctx.accessed(),
+            ctx,
             () ->
                 Txn.calculateRead(
                     dsg,
@@ -364,7 +372,13 @@ final class SiteServlet extends HttpServlet {
   }
 
   /** A file of the release, byte for byte: {@code <version>/<name>}. */
-  private void dump(String rest, HttpServletResponse resp) throws IOException {
+  private void dump(String rest, ReleaseOffer.State offered, HttpServletResponse resp)
+      throws IOException {
+    if (offered.preparing()) {
+      preparing(resp);
+      return;
+    }
+    Optional<Downloads> downloads = offered.downloads();
     int slash = rest.indexOf('/');
     Optional<Downloads.File> file =
         downloads
@@ -391,6 +405,16 @@ final class SiteServlet extends HttpServlet {
     try (OutputStream out = resp.getOutputStream()) {
       Files.copy(p, out);
     }
+  }
+
+  /**
+   * 503 with {@code Retry-After}: the release is being built (in the background, after a store
+   * build) and its files are not there yet.
+   */
+  static void preparing(HttpServletResponse resp) throws IOException {
+    resp.setHeader("Retry-After", Integer.toString(ReleaseOffer.RETRY_AFTER_SECONDS));
+    LinkedDataServlet.plain(
+        resp, 503, "the release is being prepared (built after the store): try again in a minute");
   }
 
   /** The citation of an IRI of the data as BibTeX or CSL-JSON. */

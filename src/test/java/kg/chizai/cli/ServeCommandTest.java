@@ -277,25 +277,7 @@ class ServeCommandTest {
     Path sources = Files.createDirectories(dir.resolve("src"));
     SmallReport.writeTo(sources, "tiny.txt");
     Path store = dir.resolve("store");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xmx256m",
-                // A short run: the C1 compiler alone finishes it sooner (as the test JVM).
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--port",
-                "0",
-                "--sources",
-                sources.toString(),
-                "--store",
-                store.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process p = serveInChild(sources, store);
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -339,6 +321,76 @@ class ServeCommandTest {
               throw new AssertionError("the store was rebuilt");
             })) {
       assertEquals(Store.Status.REUSED, reopened.status());
+    }
+  }
+
+  /** {@code serve} of {@code sources} on a free port, in a JVM of its own. */
+  private static Process serveInChild(Path sources, Path store) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new ProcessBuilder(
+            java,
+            "-Xmx256m",
+            // A short run: the C1 compiler alone finishes it sooner (as the test JVM).
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "serve",
+            "--port",
+            "0",
+            "--sources",
+            sources.toString(),
+            "--store",
+            store.toString())
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  /** The first group of {@code pattern} in the next line of {@code out} it finds; null if none. */
+  private static String await(BufferedReader out, Pattern pattern, StringBuilder seen)
+      throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    for (String line = out.readLine();
+        line != null && System.nanoTime() < deadline;
+        line = out.readLine()) {
+      seen.append(line).append('\n');
+      Matcher m = pattern.matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void serve_freshStore_answersBeforeItsRelease_thenOffersTheReleaseItBuilt() throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("src"));
+    SmallReport.writeTo(sources, "tiny.txt");
+    Path store = dir.resolve("store");
+    Process p = serveInChild(sources, store);
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder seen = new StringBuilder();
+      String url = await(out, Pattern.compile("open (http://\\S+/) in a browser"), seen);
+      assertTrue(url != null, "serving:\n" + seen);
+      String version =
+          await(out, Pattern.compile("^release (\\S+) \\(\\d+ files\\) built in "), seen);
+      assertTrue(version != null, "the release was built after the store:\n" + seen);
+      assertFalse(seen.toString().contains("does not conform"), seen.toString());
+      HttpResponse<String> downloads =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "downloads")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, downloads.statusCode());
+      assertTrue(
+          downloads.body().contains("/dumps/" + version + "/chizai-kg.nq.gz"), downloads.body());
+      assertTrue(
+          Files.isRegularFile(store.resolve("release").resolve("SHA256SUMS")), "STORE/release");
+    } finally {
+      p.destroyForcibly();
+      p.waitFor(60, TimeUnit.SECONDS);
     }
   }
 

@@ -49,7 +49,7 @@ class LandingPageTest {
 
   @Test
   void landing_whatSectionsChartsDownloadsFirst_thenExamples() {
-    String html = LandingPage.render(site, Optional.empty(), CTX);
+    String html = LandingPage.render(site, ReleaseOffer.State.NONE, CTX);
     assertTrue(html.getBytes(StandardCharsets.UTF_8).length < 60_000, "under 60 KB");
     Document doc = Jsoup.parse(html);
     List<String> order =
@@ -65,7 +65,7 @@ class LandingPageTest {
 
   @Test
   void examples_groupedByTopic_titledInJapaneseAndEnglish() {
-    Document doc = Jsoup.parse(LandingPage.render(site, Optional.empty(), CTX));
+    Document doc = Jsoup.parse(LandingPage.render(site, ReleaseOffer.State.NONE, CTX));
     assertFalse(site.examples().isEmpty());
     for (ExampleQuery q : site.examples()) {
       assertFalse(q.questionJa().isEmpty(), q.name() + ": a 問い line");
@@ -98,7 +98,7 @@ class LandingPageTest {
             .orElseThrow();
     List<String> pages =
         List.of(
-            LandingPage.render(site, Optional.empty(), CTX),
+            LandingPage.render(site, ReleaseOffer.State.NONE, CTX),
             ResourcePage.render(d, site, graph, CTX),
             FacetPage.render(
                 new FacetPage.State(FacetPage.Kind.ENTRY, "", java.util.Map.of(), 1),
@@ -106,7 +106,7 @@ class LandingPageTest {
                 site,
                 CTX),
             Charts.page(graph, site, CTX),
-            DownloadsPage.render(Optional.empty(), site, CTX),
+            DownloadsPage.render(ReleaseOffer.State.NONE, site, CTX),
             SourcePage.render(
                 kg.chizai.source.SourceText.read(TestServers.SEED), report, graph, site, CTX));
     for (String html : pages) {
