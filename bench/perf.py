@@ -13,7 +13,8 @@ measured interleaved (chizai-kg, then the alternative, run after run) because th
   time runs from launching the process to the first answer of a one-row SELECT.
 - store build: ./chizai-kg serve on an empty store (its "built in" line: convert, load, text index)
   and its load and index steps (from its log), against tdb2.tdbloader (in the same fat jar) loading
-  the N-Quads that ./chizai-kg convert writes for the same reports.
+  the N-Quads that ./chizai-kg convert writes for the same reports; then the time the server takes,
+  once it answers, to build the release it offers (its "release … built in" line).
 - convert: ./chizai-kg convert of N = 1, 16, 64, 256 sibling reports (bench/corpus.py) to N-Quads,
   each in a fresh JVM: cold MB/s (N=1, whole process), warm MB/s (the marginal throughput between the
   smallest and the largest N, JVM start and warm-up excluded), seconds per report and its ratio to
@@ -21,7 +22,7 @@ measured interleaved (chizai-kg, then the alternative, run after run) because th
   N-Quads written, which are about 20 times the size of the text.
 - queries: 8 clients (each its own loopback address, as separate users) running queries/*.rq in
   turn for a fixed time, p50 and p99 latency, against plain Fuseki on the same store, and the peak
-  RSS (VmHWM) of each server under that load.
+  RSS (VmHWM) of each server under that load; then 32 clients on the same server, and its peak RSS.
 
 Standard library only; Linux (reads /proc). Builds the jar through the launcher if it is stale.
 """
@@ -141,6 +142,17 @@ class Server:
     def log(self):
         return "".join(self.lines)
 
+    def wait_for(self, pattern, deadline=1800):
+        """The first match of pattern in the server's output, waiting for it."""
+        while time.monotonic() - self.t0 < deadline:
+            m = re.search(pattern, self.log())
+            if m:
+                return m
+            if self.p.poll() is not None:
+                break
+            time.sleep(0.1)
+        sys.exit("%s never printed %r:\n%s" % (self.kind, pattern, self.log()[-3000:]))
+
     def stop(self):
         self.p.terminate()
         try:
@@ -189,7 +201,7 @@ def start_and_build(a, tmp, n, rows):
     nq = os.path.join(tmp, "corpus-%d.nq" % n)
     timed_run([LAUNCHER, "convert", *sorted(glob.glob(src + "/*.txt")), "--output", nq, "--quiet"])
     quads = sum(1 for _ in open(nq, encoding="utf-8"))
-    builds, loads, indexes, loaders = [], [], [], []
+    builds, loads, indexes, loaders, releases = [], [], [], [], []
     for i in range(a.build_runs):
         shutil.rmtree(store, ignore_errors=True)
         # A fresh build converts, validates and writes a release in the server's JVM: more than the
@@ -197,8 +209,10 @@ def start_and_build(a, tmp, n, rows):
         s = Server("chizai", store, sources=src,
                    java_opts=BUILD_HEAP + " -Dlog4j2.configurationFile=" + LOG_CONFIG)
         s.first_answer()
+        # The release is built once the server answers, on a thread of its own.
+        releases.append(float(s.wait_for(r"release \S+ \(\d+ files\) built in ([0-9.]+) s").group(1)))
         s.stop()
-        m = re.search(r"built in ([0-9.]+) s", s.log())
+        m = re.search(r"store \S+ built in ([0-9.]+) s", s.log())
         if not m:
             sys.exit("no 'built in' line:\n" + s.log()[-3000:])
         builds.append(float(m.group(1)))
@@ -211,7 +225,7 @@ def start_and_build(a, tmp, n, rows):
         wall, _, _ = timed_run(["java", "-cp", JAR, "tdb2.tdbloader", "--loc", loc, nq])
         loaders.append(wall)
         shutil.rmtree(loc, ignore_errors=True)
-    rows.append(("store build (%s), N=%d (%d quads): convert + validate + release + load + text index" % (BUILD_HEAP, n, quads),
+    rows.append(("store build (%s), N=%d (%d quads): convert + load + text index" % (BUILD_HEAP, n, quads),
                  "%.2f s" % med(builds), "tdb2.tdbloader on the N-Quads: %.2f s" % med(loaders),
                  "%.2f×" % (med(builds) / med(loaders))))
     if loads:
@@ -219,6 +233,8 @@ def start_and_build(a, tmp, n, rows):
                      "%.2f s / %.2f s" % (med(loads), med(indexes)),
                      "tdb2.tdbloader (JVM start included): %.2f s" % med(loaders),
                      "%.2f× (load, in parallel with the index)" % (med(loads) / med(loaders))))
+    rows.append(("  then the release, once the server answers (validate + dumps + checksums), N=%d" % n,
+                 "%.2f s" % med(releases), "", ""))
     tdb = tdb_of(store)
     ours, theirs = [], []
     for i in range(a.runs):
@@ -238,8 +254,9 @@ def start_and_build(a, tmp, n, rows):
     return store, src, tdb
 
 
-def load_clients(port, path, queries, clients, seconds):
-    """clients threads, each its own loopback address, running the queries in turn; latencies."""
+def load_clients(port, path, queries, clients, seconds, strict=True):
+    """clients threads, each its own loopback address, running the queries in turn; latencies (and,
+    when not strict, the number of answers that were not 200 instead of failing on them)."""
     lat, bad = [], [0]
     lock = threading.Lock()
     end = time.monotonic() + seconds
@@ -271,6 +288,8 @@ def load_clients(port, path, queries, clients, seconds):
         t.start()
     for t in ts:
         t.join()
+    if not strict:
+        return lat, bad[0]
     if bad[0]:
         sys.exit("%d answers were not 200" % bad[0])
     return lat
@@ -280,6 +299,8 @@ def queries_bench(a, store, src, tdb, n, rows):
     queries = [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(ROOT, "queries", "*.rq")))]
     res = {"chizai": [], "fuseki": []}
     rss = {"chizai": [], "fuseki": []}
+    rss32 = {"chizai": [], "fuseki": []}
+    res32 = {"chizai": [], "fuseki": []}
     for i in range(a.query_rounds):
         for kind in ("chizai", "fuseki"):
             s = Server(kind, store, sources=src, tdb=tdb)
@@ -287,6 +308,11 @@ def queries_bench(a, store, src, tdb, n, rows):
             load_clients(s.port, s.path, queries, a.clients, 2)  # warm-up
             lat = load_clients(s.port, s.path, queries, a.clients, a.seconds)
             rss[kind].append(hwm_mib(s.p.pid))
+            # Then 32 clients at once: chizai-kg queues what is beyond its limits (and refuses
+            # what waits too long); the peak RSS is the figure.
+            lat32, refused = load_clients(s.port, s.path, queries, 32, a.seconds, strict=False)
+            rss32[kind].append(hwm_mib(s.p.pid))
+            res32[kind].append((len(lat32) - refused) / a.seconds)
             s.stop()
             res[kind].append((pct(lat, 0.5), pct(lat, 0.99), len(lat) / a.seconds))
     o, t = res["chizai"], res["fuseki"]
@@ -301,6 +327,10 @@ def queries_bench(a, store, src, tdb, n, rows):
                  "%.2f×" % (med(x[2] for x in o) / med(x[2] for x in t))))
     rows.append(("peak RSS of the server under that load", "%.0f MiB" % med(rss["chizai"]),
                  "%.0f MiB" % med(rss["fuseki"]), "%.2f×" % (med(rss["chizai"]) / med(rss["fuseki"]))))
+    rows.append(("peak RSS under 32 clients (then), N=%d; answers/s" % n,
+                 "%.0f MiB; %.0f/s" % (med(rss32["chizai"]), med(res32["chizai"])),
+                 "Fuseki main: %.0f MiB; %.0f/s" % (med(rss32["fuseki"]), med(res32["fuseki"])),
+                 "target ≤ 1024 MiB"))
 
 
 def convert_bench(a, tmp, rows):
