@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kg.chizai.base.Problem;
@@ -147,14 +148,15 @@ public final class EventExtractor {
                   .flatMapToInt(t -> java.util.stream.IntStream.of(t.start() - 1, t.end() - 1))
                   .toArray());
       List<int[]> coreSpans = new ArrayList<>();
-      Matcher v = VERB.matcher(text);
-      while (v.find()) {
-        coreSpans.add(new int[] {v.start(), v.end()});
+      List<MatchResult> coreVerbs = new ArrayList<>();
+      Matcher m = VERB.matcher(text);
+      while (m.find()) {
+        coreSpans.add(new int[] {m.start(), m.end()});
+        coreVerbs.add(m.toMatchResult());
       }
       List<int[]> verbSpans = new ArrayList<>(coreSpans);
       actions.forEach(a -> verbSpans.add(new int[] {a.start(), a.end()}));
-      v.reset();
-      while (v.find()) {
+      for (MatchResult v : coreVerbs) {
         Optional<TimeExpression> time =
             dateOf(text, v.start(), v.end(), times, EventExtractor::coreVerbIn);
         if (!entry && points(time).isEmpty()) {

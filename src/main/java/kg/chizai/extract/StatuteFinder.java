@@ -232,6 +232,9 @@ final class StatuteFinder {
 
   /** Law-like words (…法) not covered by a found statute and not generic: reported, not linked. */
   private void unresolved(String text, List<Found> found, List<NotLinked> notLinked) {
+    if (text.indexOf('法') < 0) {
+      return; // no law-like word without 法: the scan below finds nothing
+    }
     Matcher m = LAW_LIKE.matcher(text);
     while (m.find()) {
       int s = m.start();

@@ -259,6 +259,23 @@ public final class StatusClassifier {
     }
   }
 
+  /**
+   * Longer than any match of the {@code …$} patterns above (their longest alternative, a final line
+   * terminator) : a match of one ends at the end of the text, so it starts within this many chars.
+   */
+  private static final int ENDING_CHARS = 24;
+
+  /**
+   * {@code p.matcher(text).find()} for a pattern anchored at the end ({@code (…)$}, no lookbehind,
+   * no match longer than {@link #ENDING_CHARS}), looking only at the end of the text: the same
+   * answer without trying every position of a long clause.
+   */
+  private static boolean endsWith(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    m.region(Math.max(0, text.length() - ENDING_CHARS), text.length());
+    return m.find();
+  }
+
   private static void read(Clause clause, String raw) {
     String withCopula = ending(raw, clause.connective);
     String e = COPULA.matcher(withCopula).replaceFirst("");
@@ -267,11 +284,11 @@ public final class StatusClassifier {
       e = e.substring(0, e.length() - "ところ".length());
     }
     String tail = e.length() > 12 ? e.substring(e.length() - 12) : e;
-    if (PROSPECTIVE.matcher(e).find()) {
+    if (endsWith(PROSPECTIVE, e)) {
       clause.form = Form.PROSPECTIVE;
       clause.aspect.add(Status.PLANNED);
       clause.cue = "prospective: " + tail;
-    } else if (PROGRESSIVE.matcher(e).find()) {
+    } else if (endsWith(PROGRESSIVE, e)) {
       clause.form = Form.PROGRESSIVE;
       if (statesAResult(raw, e)) {
         clause.aspect.add(Status.DONE);
@@ -280,25 +297,25 @@ public final class StatusClassifier {
         clause.aspect.add(Status.ONGOING);
         clause.cue = "progressive: " + tail;
       }
-    } else if (PAST.matcher(e).find()) {
+    } else if (endsWith(PAST, e)) {
       clause.form = Form.PAST;
       clause.aspect.add(Status.DONE);
       clause.cue = "past: " + tail;
-    } else if (CONTINUATIVE.matcher(e).find()) {
+    } else if (endsWith(CONTINUATIVE, e)) {
       clause.form = Form.CONTINUATIVE;
       clause.cue = "continuative: " + tail;
-    } else if (DICTIONARY.matcher(e).find()) {
+    } else if (endsWith(DICTIONARY, e)) {
       clause.form = Form.DICTIONARY;
-      clause.aspect.add(CONTINUING_VERB.matcher(e).find() ? Status.ONGOING : Status.PLANNED);
+      clause.aspect.add(endsWith(CONTINUING_VERB, e) ? Status.ONGOING : Status.PLANNED);
       clause.cue = "dictionary form: " + tail;
     } else if (copula) {
       clause.cue = "description (noun + である): " + tail;
-    } else if (NOUN_END.matcher(e).find()) {
+    } else if (endsWith(NOUN_END, e)) {
       clause.form = Form.NOUN;
       String noun = e.replaceAll("(?:等|など)$", "");
-      if (CONTINUING_NOUN.matcher(noun).find()) {
+      if (endsWith(CONTINUING_NOUN, noun)) {
         clause.aspect.add(Status.ONGOING);
-      } else if (!CONSIDERING_NOUN.matcher(noun).find()) {
+      } else if (!endsWith(CONSIDERING_NOUN, noun)) {
         clause.aspect.add(Status.DONE);
       }
       clause.cue = "noun ending: " + tail;
