@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * once for one client; the others wait in arrival order (holding no thread) until a turn comes, up
  * to {@code maxQueued} waiting and {@code maxWait} each. A client over its own share waits behind
  * nobody else: a turn goes to the first waiting request whose client is under its share, so one
- * busy client cannot hold up the others. A waiting request whose client has gone when its turn
- * comes is dropped without running, and the turn passes on to the next in line.
+ * busy client cannot hold up the others. A waiting request whose client has gone is dropped without
+ * running: when it is told so ({@link Place#leave()}), or at the latest when its turn comes (the
+ * turn then passes on to the next in line).
  */
 final class Admission {
 
@@ -29,13 +30,22 @@ final class Admission {
     QUEUE_FULL,
     /** No turn came within {@code maxWait}. */
     TIMED_OUT,
-    /** The client had gone when the turn came: the request was not run. */
+    /** The client went away while the request waited: it was not run. */
     GONE
   }
 
   /** A granted turn; release it exactly once when the request is done (later calls do nothing). */
   interface Ticket {
     void release();
+  }
+
+  /** A request's place in line. */
+  interface Place {
+    /**
+     * Its client has gone: if the request still waits, it leaves the line and is refused {@link
+     * Refusal#GONE}; otherwise nothing happens.
+     */
+    void leave();
   }
 
   private final int max;
@@ -82,9 +92,9 @@ final class Admission {
    * granted} at once on this thread, or later on the thread that freed a turn; {@code refused} at
    * once when the queue is full, on the scheduler's thread after {@code maxWait}, or on the thread
    * that freed a turn when {@code gone} says then that the client has gone (it is asked only of a
-   * request that waited, outside this class's lock).
+   * request that waited, outside this class's lock) or when it {@link Place#leave() leaves}.
    */
-  void enter(
+  Place enter(
       String client, BooleanSupplier gone, Consumer<Ticket> granted, Consumer<Refusal> refused) {
     boolean now;
     synchronized (this) {
@@ -95,7 +105,7 @@ final class Admission {
         Waiter w = new Waiter(client, gone, granted, refused);
         queue.addLast(w);
         w.timer = scheduler.schedule(() -> expire(w), maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        return;
+        return () -> leave(w);
       }
     }
     if (now) {
@@ -103,6 +113,7 @@ final class Admission {
     } else {
       refused.accept(Refusal.QUEUE_FULL);
     }
+    return () -> {};
   }
 
   /** How many requests run now. */
@@ -118,6 +129,17 @@ final class Admission {
   /** How many waiting requests were dropped so far because their client had gone. */
   synchronized long dropped() {
     return dropped;
+  }
+
+  private void leave(Waiter w) {
+    synchronized (this) {
+      if (!queue.remove(w)) {
+        return;
+      }
+      dropped++;
+    }
+    w.timer.cancel();
+    w.refused.accept(Refusal.GONE);
   }
 
   private void expire(Waiter w) {

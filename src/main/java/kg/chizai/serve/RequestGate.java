@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *       {@link Limits#maxQueries()} run at once, {@link Limits#maxQueriesPerClient()} of them for
  *       one client address; the others wait without a thread, and are refused with 503 and {@code
  *       Retry-After} when the queue is full or no turn came within {@link Limits#queueTimeout()}.
- *       Pages, assets and the service description never wait for queries. A request whose client
- *       has closed its connection while it waited is dropped when its turn comes, without running
- *       ({@link ClientPresence}).
+ *       Pages, assets and the service description never wait for queries. A waiting request whose
+ *       client closes its connection leaves the line without running (noticed as it happens, and
+ *       asked again when its turn comes); a running SPARQL query whose client goes is cancelled
+ *       ({@link ClientPresence}, {@link LimitedQuery}).
  * </ol>
  */
 final class RequestGate extends Handler.Wrapper {
@@ -60,7 +61,7 @@ final class RequestGate extends Handler.Wrapper {
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    presence = ClientPresence.open();
+    presence = ClientPresence.open(getServer().getThreadPool());
     Scheduler scheduler = getServer().getScheduler();
     admission =
         new Admission(
@@ -146,39 +147,55 @@ final class RequestGate extends Handler.Wrapper {
       return;
     }
     String client = client(request);
-    admission.enter(
-        client,
-        () -> presence.gone(request),
-        ticket ->
-            request
-                .getContext()
-                .execute(() -> dispatch(request, response, callback, ticket::release)),
-        refusal -> {
-          if (refusal == Admission.Refusal.GONE) {
-            LOG.debug(
-                "{} {} from {}: client gone while waiting, not run",
-                request.getMethod(),
-                path,
-                client);
-            // Nobody reads an answer: the connection is closed and the request ends as failed.
-            request.getConnectionMetaData().getConnection().getEndPoint().close();
-            callback.failed(new EofException("client gone while waiting for a turn"));
-            return;
-          }
-          response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-          plain(
-              response,
-              callback,
-              503,
-              refusal == Admission.Refusal.QUEUE_FULL
-                  ? "server busy: too many queries are waiting (--max-queued "
-                      + limits.maxQueued()
-                      + "); try again in a few seconds"
-                  : "server busy: no query slot came free within "
-                      + limits.queueTimeout().toSeconds()
-                      + " s (--queue-timeout); try again in a few seconds",
-              false);
-        });
+    // Watched from now until the request is done: while it waits, a client that goes takes its
+    // request out of the line; while it runs, its query is cancelled (LimitedQuery).
+    ClientPresence.Watch watch = presence.watch(request);
+    request.setAttribute(ClientPresence.ATTRIBUTE, watch);
+    Admission.Place place =
+        admission.enter(
+            client,
+            () -> presence.gone(request),
+            ticket ->
+                request
+                    .getContext()
+                    .execute(
+                        () ->
+                            dispatch(
+                                request,
+                                response,
+                                callback,
+                                () -> {
+                                  watch.close();
+                                  ticket.release();
+                                })),
+            refusal -> {
+              watch.close();
+              if (refusal == Admission.Refusal.GONE) {
+                LOG.debug(
+                    "{} {} from {}: client gone while waiting, not run",
+                    request.getMethod(),
+                    path,
+                    client);
+                // Nobody reads an answer: the connection is closed and the request ends as failed.
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new EofException("client gone while waiting for a turn"));
+                return;
+              }
+              response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+              plain(
+                  response,
+                  callback,
+                  503,
+                  refusal == Admission.Refusal.QUEUE_FULL
+                      ? "server busy: too many queries are waiting (--max-queued "
+                          + limits.maxQueued()
+                          + "); try again in a few seconds"
+                      : "server busy: no query slot came free within "
+                          + limits.queueTimeout().toSeconds()
+                          + " s (--queue-timeout); try again in a few seconds",
+                  false);
+            });
+    watch.onGone(place::leave);
   }
 
   private void dispatch(Request request, Response response, Callback callback, Runnable done) {

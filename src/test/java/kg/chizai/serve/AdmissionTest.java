@@ -122,6 +122,23 @@ class AdmissionTest {
   }
 
   @Test
+  void leave_whileWaiting_droppedAtOnce_afterTheTurn_nothing() {
+    Admission a = new Admission(1, 1, 10, Duration.ofSeconds(30), scheduler);
+    Admission.Place x1 = a.enter("x", () -> false, tickets::add, r -> log.add(r + " x1"));
+    Admission.Place y1 = a.enter("y", () -> false, t -> log.add("run y1"), r -> log.add(r + " y1"));
+    y1.leave();
+    assertEquals(List.of("GONE y1"), log);
+    assertEquals(0, a.waiting());
+    assertEquals(1, a.dropped());
+    y1.leave();
+    x1.leave();
+    tickets.get(0).release();
+    assertEquals(List.of("GONE y1"), log, "left once, never run");
+    assertEquals(1, a.dropped());
+    assertEquals(0, a.running());
+  }
+
+  @Test
   void enter_queueFull_refusedAtOnce() {
     Admission a = new Admission(1, 1, 1, Duration.ofSeconds(30), scheduler);
     enter(a, "x", "x1");

@@ -29,16 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Heavy queries whose clients closed their connections while they waited for a turn are dropped
- * when the turn comes, never run; a waiting query whose client is still there runs. Over real
- * sockets on the loopback interface, against a server with one query turn; the turn is held by a
- * query whose {@code SERVICE} call hangs on a listener until the test closes it, so every step
- * waits for an event, not for a time.
+ * Heavy queries whose clients close their connections while they wait for a turn leave the line,
+ * never run, while a waiting query whose client is still there runs; a running query whose client
+ * closes is cancelled. Over real sockets on the loopback interface, against a server with one query
+ * turn; the turn is held by a query whose {@code SERVICE} call hangs on a listener until the test
+ * closes it, so every step waits for an event, not for a time.
  */
 class GoneClientTest {
 
-  /** Long enough that the query holding the turn is never stopped by it while the test sets up. */
-  static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /**
+   * Far longer than any wait of the tests: a query that ends sooner ended for another reason than
+   * its timeout.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(180);
 
   /** A cross product that runs until the timeout (the heavy query of {@link AbuseTest}). */
   static final String HEAVY =
@@ -110,7 +113,10 @@ class GoneClientTest {
       for (Socket s : gone) {
         s.close();
       }
-      assertArrayEquals(new int[] {1, GONE + 1}, gate.load(), "still held while the others left");
+      // Noticed while they wait: out of the line before any turn comes.
+      await("the gone clients out of the line", () -> gate.load()[1] == 1);
+      assertEquals(GONE, gate.dropped() - droppedBefore);
+      assertArrayEquals(new int[] {1, 1}, gate.load(), "the turn still held, the live one waits");
 
       // The listener drops the SERVICE call: the holder ends and the turn passes on.
       hanging.close();
@@ -119,8 +125,24 @@ class GoneClientTest {
       await("the turn given back", () -> gate.load()[0] == 0);
     }
     assertArrayEquals(new int[] {0, 0}, gate.load());
-    assertEquals(GONE, gate.dropped() - droppedBefore, "dropped at their turn");
+    assertEquals(GONE, gate.dropped() - droppedBefore);
     assertEquals(2, queriesRun() - ranBefore, "only the holder and the live query ran");
+  }
+
+  @Test
+  void running_clientGone_queryCancelledAndTurnFreed() throws Exception {
+    RequestGate gate = server.gate();
+    long ranBefore = queriesRun();
+    Socket s = send("127.0.0.50", form(HEAVY));
+    held.add(s);
+    await("the heavy query running", () -> gate.load()[0] == 1 && queriesRun() > ranBefore);
+    s.close();
+    // Without a cancellation it would run until its timeout, far beyond this wait.
+    await("the query cancelled", () -> gate.load()[0] == 0);
+    Socket next = send("127.0.0.51", form("ASK {}"));
+    held.add(next);
+    String status = statusLine(next, Duration.ofSeconds(60));
+    assertTrue(status.contains(" 200 "), "the turn is free: " + status);
   }
 
   /** The requests Fuseki's query endpoint at {@code /sparql} has started. */
