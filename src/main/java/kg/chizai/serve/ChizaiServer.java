@@ -183,6 +183,16 @@ public final class ChizaiServer {
     return limits;
   }
 
+  /** The embedded Fuseki server (for tests and diagnostics in this package). */
+  FusekiServer fuseki() {
+    return fuseki;
+  }
+
+  /** The door that queues heavy requests (for tests and diagnostics in this package). */
+  RequestGate gate() {
+    return fuseki.getJettyServer().getDescendant(RequestGate.class);
+  }
+
   /**
    * Configuration of a {@link ChizaiServer}; {@link #build()} opens (and if stale, builds) the
    * store.

@@ -33,7 +33,8 @@ import org.apache.jena.sparql.exec.QueryExec;
  *       server's, or less when the client asked for less with {@code timeout=}); the query runs
  *       under a {@link Deadline} of that length, so guarded regular expressions stop with it;
  *   <li>an {@code Accept} that no result format of the query's form matches is refused with 406;
- *   <li>a refused {@code SERVICE} or a text search too large for the index is a 400 that says why.
+ *   <li>a refused {@code SERVICE} or a text search too large for the index is a 400 that says why;
+ *   <li>a query whose client closes its connection is cancelled ({@link ClientPresence}).
  * </ul>
  */
 final class LimitedQuery extends SPARQL_QueryDataset {
@@ -60,6 +61,9 @@ final class LimitedQuery extends SPARQL_QueryDataset {
 
   private static final ThreadLocal<QueryExec> CURRENT = new ThreadLocal<>();
 
+  /** Forgets the current query's cancellation when its client goes. */
+  private static final ThreadLocal<Runnable> FORGET = new ThreadLocal<>();
+
   LimitedQuery(Limits limits) {
     this.limits = limits;
   }
@@ -76,6 +80,11 @@ final class LimitedQuery extends SPARQL_QueryDataset {
     QueryExec q = super.createQueryExec(action, query, dataset);
     running.add(q);
     CURRENT.set(q);
+    // Nobody would read the answer of a client that has gone: the query stops at its next step.
+    if (action.getRequest().getAttribute(ClientPresence.ATTRIBUTE)
+        instanceof ClientPresence.Watch watch) {
+      FORGET.set(watch.onGone(q::abort));
+    }
     return q;
   }
 
@@ -128,6 +137,11 @@ final class LimitedQuery extends SPARQL_QueryDataset {
       if (q != null) {
         running.remove(q);
         CURRENT.remove();
+      }
+      Runnable forget = FORGET.get();
+      if (forget != null) {
+        forget.run();
+        FORGET.remove();
       }
     }
   }

@@ -13,11 +13,14 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The door every request passes before a servlet sees it (a Jetty core handler, so that waiting
@@ -33,7 +36,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       {@link Limits#maxQueries()} run at once, {@link Limits#maxQueriesPerClient()} of them for
  *       one client address; the others wait without a thread, and are refused with 503 and {@code
  *       Retry-After} when the queue is full or no turn came within {@link Limits#queueTimeout()}.
- *       Pages, assets and the service description never wait for queries.
+ *       Pages, assets and the service description never wait for queries. A waiting request whose
+ *       client closes its connection leaves the line without running (noticed as it happens, and
+ *       asked again when its turn comes); a running SPARQL query whose client goes is cancelled
+ *       ({@link ClientPresence}, {@link LimitedQuery}).
  * </ol>
  */
 final class RequestGate extends Handler.Wrapper {
@@ -42,8 +48,11 @@ final class RequestGate extends Handler.Wrapper {
   static final List<String> HEAVY_PATHS =
       List.of(Site.SPARQL_PATH, Site.SEARCH_PATH, Site.DATA_PATH);
 
+  private static final Logger LOG = LoggerFactory.getLogger(RequestGate.class);
+
   private final Limits limits;
   private volatile Admission admission;
+  private volatile ClientPresence presence;
 
   RequestGate(Limits limits) {
     this.limits = limits;
@@ -52,6 +61,7 @@ final class RequestGate extends Handler.Wrapper {
   @Override
   protected void doStart() throws Exception {
     super.doStart();
+    presence = ClientPresence.open(getServer().getThreadPool());
     Scheduler scheduler = getServer().getScheduler();
     admission =
         new Admission(
@@ -62,10 +72,25 @@ final class RequestGate extends Handler.Wrapper {
             scheduler);
   }
 
+  @Override
+  protected void doStop() throws Exception {
+    super.doStop();
+    ClientPresence p = presence;
+    if (p != null) {
+      p.close();
+    }
+  }
+
   /** Requests running now and waiting now (for tests and diagnostics). */
   int[] load() {
     Admission a = admission;
     return a == null ? new int[2] : new int[] {a.running(), a.waiting()};
+  }
+
+  /** Waiting requests dropped so far, without running, because their client had gone. */
+  long dropped() {
+    Admission a = admission;
+    return a == null ? 0 : a.dropped();
   }
 
   @Override
@@ -121,27 +146,56 @@ final class RequestGate extends Handler.Wrapper {
       dispatch(request, response, callback, () -> {});
       return;
     }
-    admission.enter(
-        client(request),
-        ticket ->
-            request
-                .getContext()
-                .execute(() -> dispatch(request, response, callback, ticket::release)),
-        refusal -> {
-          response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-          plain(
-              response,
-              callback,
-              503,
-              refusal == Admission.Refusal.QUEUE_FULL
-                  ? "server busy: too many queries are waiting (--max-queued "
-                      + limits.maxQueued()
-                      + "); try again in a few seconds"
-                  : "server busy: no query slot came free within "
-                      + limits.queueTimeout().toSeconds()
-                      + " s (--queue-timeout); try again in a few seconds",
-              false);
-        });
+    String client = client(request);
+    // Watched from now until the request is done: while it waits, a client that goes takes its
+    // request out of the line; while it runs, its query is cancelled (LimitedQuery).
+    ClientPresence.Watch watch = presence.watch(request);
+    request.setAttribute(ClientPresence.ATTRIBUTE, watch);
+    Admission.Place place =
+        admission.enter(
+            client,
+            () -> presence.gone(request),
+            ticket ->
+                request
+                    .getContext()
+                    .execute(
+                        () ->
+                            dispatch(
+                                request,
+                                response,
+                                callback,
+                                () -> {
+                                  watch.close();
+                                  ticket.release();
+                                })),
+            refusal -> {
+              watch.close();
+              if (refusal == Admission.Refusal.GONE) {
+                LOG.debug(
+                    "{} {} from {}: client gone while waiting, not run",
+                    request.getMethod(),
+                    path,
+                    client);
+                // Nobody reads an answer: the connection is closed and the request ends as failed.
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new EofException("client gone while waiting for a turn"));
+                return;
+              }
+              response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+              plain(
+                  response,
+                  callback,
+                  503,
+                  refusal == Admission.Refusal.QUEUE_FULL
+                      ? "server busy: too many queries are waiting (--max-queued "
+                          + limits.maxQueued()
+                          + "); try again in a few seconds"
+                      : "server busy: no query slot came free within "
+                          + limits.queueTimeout().toSeconds()
+                          + " s (--queue-timeout); try again in a few seconds",
+                  false);
+            });
+    watch.onGone(place::leave);
   }
 
   private void dispatch(Request request, Response response, Callback callback, Runnable done) {

@@ -35,6 +35,7 @@ class AdmissionTest {
   private void enter(Admission a, String client, String name) {
     a.enter(
         client,
+        () -> false,
         t -> {
           log.add("run " + name);
           tickets.add(t);
@@ -92,6 +93,52 @@ class AdmissionTest {
   }
 
   @Test
+  void release_waitersWhoseClientHasGone_droppedUnrunAndTheTurnPassesOn() {
+    Admission a = new Admission(1, 1, 10, Duration.ofSeconds(30), scheduler);
+    List<String> asked = new CopyOnWriteArrayList<>();
+    enter(a, "x", "x1");
+    for (String name : List.of("y1", "z1", "w1")) {
+      a.enter(
+          name,
+          () -> {
+            asked.add(name);
+            return !name.equals("w1");
+          },
+          t -> {
+            log.add("run " + name);
+            tickets.add(t);
+          },
+          r -> log.add(r + " " + name));
+    }
+    assertEquals(List.of(), asked, "presence is asked only when the turn comes");
+    tickets.get(0).release();
+    assertEquals(List.of("run x1", "GONE y1", "GONE z1", "run w1"), log);
+    assertEquals(List.of("y1", "z1", "w1"), asked);
+    assertEquals(2, a.dropped());
+    assertEquals(1, a.running());
+    assertEquals(0, a.waiting());
+    tickets.get(1).release();
+    assertEquals(0, a.running());
+  }
+
+  @Test
+  void leave_whileWaiting_droppedAtOnce_afterTheTurn_nothing() {
+    Admission a = new Admission(1, 1, 10, Duration.ofSeconds(30), scheduler);
+    Admission.Place x1 = a.enter("x", () -> false, tickets::add, r -> log.add(r + " x1"));
+    Admission.Place y1 = a.enter("y", () -> false, t -> log.add("run y1"), r -> log.add(r + " y1"));
+    y1.leave();
+    assertEquals(List.of("GONE y1"), log);
+    assertEquals(0, a.waiting());
+    assertEquals(1, a.dropped());
+    y1.leave();
+    x1.leave();
+    tickets.get(0).release();
+    assertEquals(List.of("GONE y1"), log, "left once, never run");
+    assertEquals(1, a.dropped());
+    assertEquals(0, a.running());
+  }
+
+  @Test
   void enter_queueFull_refusedAtOnce() {
     Admission a = new Admission(1, 1, 1, Duration.ofSeconds(30), scheduler);
     enter(a, "x", "x1");
@@ -107,6 +154,7 @@ class AdmissionTest {
     enter(a, "x", "x1");
     a.enter(
         "y",
+        () -> false,
         t -> log.add("run y1"),
         r -> {
           log.add(r + " y1");
@@ -133,6 +181,7 @@ class AdmissionTest {
               () ->
                   a.enter(
                       client,
+                      () -> false,
                       ticket -> {
                         synchronized (running) {
                           running[0]++;
