@@ -37,7 +37,7 @@ final class BackgroundRelease {
   private final ReleaseOffer offer;
   private final CountDownLatch done = new CountDownLatch(1);
 
-  /** Set when the server stopped without waiting for the end: nothing more is recorded. */
+  /** Set when the server stopped: nothing more is recorded. */
   private volatile boolean abandoned;
 
   BackgroundRelease(Store store, Path dir, Path verified, ReleaseMaker maker, ReleaseOffer offer) {
@@ -83,9 +83,15 @@ final class BackgroundRelease {
 
   /** Waits, at most {@code max}, for the release to be built (or to fail). */
   void await(Duration max) throws InterruptedException {
-    if (!done.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
-      abandoned = true;
-    }
+    done.await(max.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The server stops: the release, if still being built, is no longer recorded in the store nor
+   * offered (the thread runs on until it is done, or the JVM ends).
+   */
+  void abandon() {
+    abandoned = true;
   }
 
   private void run() {
@@ -93,6 +99,7 @@ final class BackgroundRelease {
     try {
       boolean made = maker.write(dir);
       if (abandoned) {
+        LOG.debug("the release built into {} is not recorded: the server stopped", dir);
         return;
       }
       if (!made) {

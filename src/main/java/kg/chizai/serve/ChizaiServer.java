@@ -113,14 +113,12 @@ public final class ChizaiServer {
     // (each ends within its timeout) does Jetty stop its threads and the store close.
     inFlight.refuseNew();
     query.abortAll();
+    // A release being built is not waited for: its directory is written so that a stop at any
+    // moment leaves the previous release or the new one, and, not recorded, it is built again at
+    // the next start.
+    background.ifPresent(BackgroundRelease::abandon);
     try {
       inFlight.awaitNone(limits.timeout().plusSeconds(5));
-      // A release being built is left to finish for as long (its directory is written so that a
-      // kill at any moment leaves the previous release or the new one); past that, the next
-      // start builds it again.
-      if (background.isPresent()) {
-        background.get().await(limits.timeout().plusSeconds(5));
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

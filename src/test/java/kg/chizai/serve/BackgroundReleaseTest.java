@@ -2,6 +2,7 @@ package kg.chizai.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -173,6 +174,46 @@ class BackgroundReleaseTest {
       assertEquals(3, calls.get());
     } finally {
       deleted.stop();
+    }
+  }
+
+  @Test
+  void stopWhileBuilding_doesNotWait_andTheReleaseIsNotRecorded(@TempDir Path store)
+      throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch written = new CountDownLatch(1);
+    ChizaiServer s =
+        server(
+                store,
+                after(
+                    go,
+                    dir -> {
+                      boolean made = writing(calls).write(dir);
+                      written.countDown();
+                      return made;
+                    }))
+            .build()
+            .start();
+    assertTrue(s.releasePreparing());
+    // The server's timeout (30 s) plus 5 is what a stop would wait for a query: far more than this.
+    assertTimeoutPreemptively(Duration.ofSeconds(20), s::stop);
+    go.countDown();
+    assertTrue(written.await(60, TimeUnit.SECONDS));
+    assertFalse(
+        Files.exists(
+            store
+                .resolve(Files.readString(store.resolve("current")).strip())
+                .resolve(BackgroundRelease.RECORD_FILE)),
+        "a release finished after the stop is not recorded");
+    ChizaiServer again = server(store, writing(calls)).build().start();
+    try {
+      assertEquals(Store.Status.REUSED, again.store().status());
+      assertTrue(again.releasePreparing() || calls.get() == 2, "built again");
+      assertEquals(Optional.of(release.version()), again.awaitRelease(WAIT));
+      assertEquals(2, calls.get());
+    } finally {
+      again.stop();
     }
   }
 
