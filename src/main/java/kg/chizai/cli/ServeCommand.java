@@ -24,6 +24,7 @@ import kg.chizai.publish.Release;
 import kg.chizai.serve.ChizaiServer;
 import kg.chizai.serve.ExampleQuery;
 import kg.chizai.serve.Limits;
+import kg.chizai.serve.ReleaseMaker;
 import kg.chizai.serve.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -348,18 +349,24 @@ final class ServeCommand implements Callable<Integer> {
     }
     return b.releaseBuiltWithStore(
         releaseDir(),
-        dir -> {
-          long start = System.nanoTime();
-          Conversion c = built.getAndSet(null);
-          boolean made =
-              writeRelease(
-                  pipeline.get(),
-                  c != null ? c : convert(pipeline.get(), reports, out, err),
-                  dir,
-                  out,
-                  err,
-                  start);
-          return made;
+        new ReleaseMaker() {
+          @Override
+          public boolean write(Path dir) {
+            Conversion c = built.getAndSet(null);
+            return writeRelease(
+                pipeline.get(),
+                c != null ? c : convert(pipeline.get(), reports, out, err),
+                dir,
+                err);
+          }
+
+          @Override
+          public void offered(String version, int files, Duration took) {
+            out.printf(
+                "release %s (%d files) built in %.2f s -> %s%n",
+                version, files, took.toMillis() / 1000.0, releaseDir());
+            out.flush();
+          }
         });
   }
 
@@ -400,8 +407,7 @@ final class ServeCommand implements Callable<Integer> {
    * same bytes) into {@code dir}. Data that does not conform gets no release: a warning, not an
    * error, since it can still be served.
    */
-  static boolean writeRelease(
-      Pipeline pipeline, Conversion c, Path dir, PrintWriter out, PrintWriter err, long start) {
+  static boolean writeRelease(Pipeline pipeline, Conversion c, Path dir, PrintWriter err) {
     Release r;
     try {
       r =
@@ -418,10 +424,6 @@ final class ServeCommand implements Callable<Integer> {
       return false;
     }
     r.writeTo(dir);
-    out.printf(
-        "release %s (%d files) built in %.2f s -> %s%n",
-        r.version(), r.files().size(), (System.nanoTime() - start) / 1e9, dir);
-    out.flush();
     return true;
   }
 

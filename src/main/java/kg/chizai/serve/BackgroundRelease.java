@@ -110,17 +110,19 @@ final class BackgroundRelease {
       Downloads d = Downloads.open(dir, Optional.of(verified));
       recordAs(SUMS + Downloads.sha256(dir.resolve(Release.SHA256SUMS)));
       offer.set(ReleaseOffer.State.ready(d));
-      LOG.info(
-          "release {} ready in {} ms -> {}",
-          d.version(),
-          (System.nanoTime() - start) / 1_000_000,
-          dir);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      LOG.info("release {} ready in {} ms -> {}", d.version(), took.toMillis(), dir);
+      maker.offered(d.version(), d.files().size(), took);
     } catch (IOException | RuntimeException | Error e) {
       offer.set(ReleaseOffer.State.NONE);
       LOG.error(
-          "no release to download: it could not be built into {} (the next start tries again): {}",
+          "no release to download: it could not be built into {} (the next start tries again): {}{}",
           dir,
-          Inventory.describe(e));
+          Inventory.describe(e),
+          e instanceof OutOfMemoryError
+              ? "; building it holds the data in memory: start the server once with more heap"
+                  + " (CHIZAI_JAVA_OPTS=-Xmx3g ./chizai-kg serve …)"
+              : "");
       LOG.debug("the release could not be built", e);
     } finally {
       done.countDown();

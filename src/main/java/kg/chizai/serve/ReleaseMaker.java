@@ -1,6 +1,7 @@
 package kg.chizai.serve;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Builds the release of the data a server serves and writes it into a directory (as {@code publish
@@ -18,4 +19,10 @@ public interface ReleaseMaker {
    *     next start tries again
    */
   boolean write(Path dir);
+
+  /**
+   * Called once the release written is offered at {@code /downloads} and recorded with the store (a
+   * later start offers it at once), {@code took} after {@link #write} was called.
+   */
+  default void offered(String version, int files, Duration took) {}
 }

@@ -377,6 +377,9 @@ class ServeCommandTest {
       String version =
           await(out, Pattern.compile("^release (\\S+) \\(\\d+ files\\) built in "), seen);
       assertTrue(version != null, "the release was built after the store:\n" + seen);
+      // Said once recorded with the store: a start after a stop right then offers it at once.
+      Path build = store.resolve(Files.readString(store.resolve("current")).strip());
+      assertTrue(Files.isRegularFile(build.resolve("release.txt")), "recorded in " + build);
       assertFalse(seen.toString().contains("does not conform"), seen.toString());
       HttpResponse<String> downloads =
           HttpClient.newHttpClient()
@@ -388,6 +391,7 @@ class ServeCommandTest {
           downloads.body().contains("/dumps/" + version + "/chizai-kg.nq.gz"), downloads.body());
       assertTrue(
           Files.isRegularFile(store.resolve("release").resolve("SHA256SUMS")), "STORE/release");
+
     } finally {
       p.destroyForcibly();
       p.waitFor(60, TimeUnit.SECONDS);
