@@ -28,6 +28,18 @@ final class DownloadsPage {
 
   private DownloadsPage() {}
 
+  /** The page without a release to offer: why ({@code why}, a paragraph), and the other ways in. */
+  private static String noRelease(StringBuilder b, String why, Citation cite) {
+    b.append("<h1>ダウンロード <span lang=\"en\">Downloads</span></h1>\n")
+        .append(why)
+        .append("<p>")
+        .append(Html.link(Site.DATA_PATH, "Graph Store (" + Site.DATA_PATH + ")"))
+        .append(" · ")
+        .append(Html.link("/#editor", "SPARQL"))
+        .append("</p>\n</article>\n");
+    return Html.page("ダウンロード", b.toString(), cite.credits(), "", cite);
+  }
+
   static String render(ReleaseOffer.State offered, Site site, Citation.Context ctx) {
     Optional<Downloads> release = offered.downloads();
     String iri = release.map(Downloads::datasetIri).orElse(site.datasetIri());
@@ -35,30 +47,22 @@ final class DownloadsPage {
     StringBuilder b = new StringBuilder(8192);
     b.append("<article class=\"downloads\">\n");
     if (offered.preparing()) {
-      b.append("<h1>ダウンロード <span lang=\"en\">Downloads</span></h1>\n")
-          .append("<p role=\"status\">リリースを準備しています。データの読み込みが終わった後に作成されます。")
-          .append("しばらくしてから再読み込みしてください。")
-          .append("<span lang=\"en\">The release is being prepared: it is built once the data is")
-          .append(" loaded. Reload this page in a minute.</span></p>\n")
-          .append("<p>")
-          .append(Html.link(Site.DATA_PATH, "Graph Store (" + Site.DATA_PATH + ")"))
-          .append(" · ")
-          .append(Html.link("/#editor", "SPARQL"))
-          .append("</p>\n</article>\n");
-      return Html.page("ダウンロード", b.toString(), cite.credits(), "", cite);
+      return noRelease(
+          b,
+          "<p role=\"status\">リリースを準備しています。データの読み込みが終わった後に作成されます。"
+              + "しばらくしてから再読み込みしてください。"
+              + "<span lang=\"en\">The release is being prepared: it is built once the data is"
+              + " loaded. Reload this page in a minute.</span></p>\n",
+          cite);
     }
     if (release.isEmpty()) {
-      b.append("<h1>ダウンロード <span lang=\"en\">Downloads</span></h1>\n")
-          .append("<p>このサーバーはリリースを提供していません。")
-          .append("<span lang=\"en\">This server offers no release.</span> ")
-          .append("<code>./chizai-kg publish --output dist/</code> で作成し、")
-          .append("<code>./chizai-kg serve --release dist/</code> で提供できます。</p>\n")
-          .append("<p>")
-          .append(Html.link(Site.DATA_PATH, "Graph Store (" + Site.DATA_PATH + ")"))
-          .append(" · ")
-          .append(Html.link("/#editor", "SPARQL"))
-          .append("</p>\n</article>\n");
-      return Html.page("ダウンロード", b.toString(), cite.credits(), "", cite);
+      return noRelease(
+          b,
+          "<p>このサーバーはリリースを提供していません。"
+              + "<span lang=\"en\">This server offers no release.</span> "
+              + "<code>./chizai-kg publish --output dist/</code> で作成し、"
+              + "<code>./chizai-kg serve --release dist/</code> で提供できます。</p>\n",
+          cite);
     }
     Downloads d = release.get();
     Model m = d.description();

@@ -282,18 +282,7 @@ class ServeCommandTest {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder seen = new StringBuilder();
-      String url = null;
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      for (String line = out.readLine();
-          line != null && System.nanoTime() < deadline;
-          line = out.readLine()) {
-        seen.append(line).append('\n');
-        Matcher m = Pattern.compile("open (http://\\S+/) in a browser").matcher(line);
-        if (m.find()) {
-          url = m.group(1);
-          break;
-        }
-      }
+      String url = await(out, Pattern.compile("open (http://\\S+/) in a browser"), seen);
       assertTrue(url != null, "serving:\n" + seen);
       HttpResponse<String> landing =
           HttpClient.newHttpClient()

@@ -812,7 +812,7 @@ class AbuseTest {
   }
 
   /** The status line of the response on {@code s}, waiting at most {@code wait}. */
-  private static String statusLine(Socket s, Duration wait) throws IOException {
+  static String statusLine(Socket s, Duration wait) throws IOException {
     s.setSoTimeout((int) wait.toMillis());
     InputStream in = s.getInputStream();
     ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +117,7 @@ class GoneClientTest {
 
       // The listener drops the SERVICE call: the holder ends and the turn passes on.
       hanging.close();
-      String status = statusLine(live, Duration.ofSeconds(90));
+      String status = AbuseTest.statusLine(live, Duration.ofSeconds(90));
       assertTrue(status.contains(" 200 "), "the client still there ran: " + status);
       await("the turn given back", () -> gate.load()[0] == 0);
     }
@@ -141,7 +138,7 @@ class GoneClientTest {
     await("the query cancelled", () -> gate.load()[0] == 0);
     Socket next = send("127.0.0.51", form("ASK {}"));
     held.add(next);
-    String status = statusLine(next, Duration.ofSeconds(60));
+    String status = AbuseTest.statusLine(next, Duration.ofSeconds(60));
     assertTrue(status.contains(" 200 "), "the turn is free: " + status);
   }
 
@@ -184,20 +181,5 @@ class GoneClientTest {
     s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     s.getOutputStream().flush();
     return s;
-  }
-
-  /** The status line of the response on {@code s}, waiting at most {@code wait}. */
-  private static String statusLine(Socket s, Duration wait) throws IOException {
-    s.setSoTimeout((int) wait.toMillis());
-    InputStream in = s.getInputStream();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    try {
-      for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-        line.write(c);
-      }
-    } catch (SocketTimeoutException e) {
-      return "(no answer within " + wait + ")";
-    }
-    return line.toString(StandardCharsets.US_ASCII);
   }
 }
