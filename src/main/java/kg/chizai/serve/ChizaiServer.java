@@ -379,7 +379,7 @@ public final class ChizaiServer {
         Site site,
         InFlight inFlight,
         LimitedQuery processor,
-        ReleaseOffer downloads) {
+        ReleaseOffer offer) {
       Context context = new Context();
       context.set(ARQ.queryTimeout, Long.toString(limits.timeout().toMillis()));
       QueryGuards.install(context, limits);
@@ -390,8 +390,8 @@ public final class ChizaiServer {
               .processor(processor)
               .context(context)
               .build();
-      LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site, downloads);
-      SiteServlet pages = new SiteServlet(dsg, site, limits, sources, downloads);
+      LinkedDataServlet linkedData = new LinkedDataServlet(dsg, site, offer);
+      SiteServlet pages = new SiteServlet(dsg, site, limits, sources, offer);
       FusekiServer server =
           FusekiServer.create()
               .port(port)

@@ -78,7 +78,7 @@ final class SiteServlet extends HttpServlet {
   private final transient Limits limits;
   private final transient Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
 
-  /** Rendered pages that depend only on the data and the day (the access date they cite). */
+  /** Rendered pages that depend only on the data and what they cite (the day, the release). */
   private final transient DailyCache pages = new DailyCache();
 
   private final transient ReleaseOffer offer;
@@ -159,7 +159,7 @@ final class SiteServlet extends HttpServlet {
                       dsg,
                       () -> FacetPage.render(state, LinkedDataServlet.union(dsg), site, ctx))));
     } else if (path.equals(Site.SEARCH_PATH)) {
-      search(req, resp);
+      search(req, resp, ctx);
     } else if (path.startsWith(SourcePage.PATH)) {
       source(
           URLDecoder.decode(path.substring(SourcePage.PATH.length()), StandardCharsets.UTF_8),
@@ -183,7 +183,8 @@ final class SiteServlet extends HttpServlet {
     }
   }
 
-  private void search(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  private void search(HttpServletRequest req, HttpServletResponse resp, Citation.Context cited)
+      throws IOException {
     String q = Optional.ofNullable(req.getParameter("q")).orElse("");
     List<String> words = SearchPage.words(q);
     if (q.length() > limits.maxSearchChars() || words.size() > limits.maxSearchWords()) {
@@ -205,13 +206,7 @@ final class SiteServlet extends HttpServlet {
       html(
           resp,
           200,
-          SearchPage.render(
-                  q,
-                  List.of(),
-                  ModelFactory.createDefaultModel(),
-                  "",
-                  site,
-                  context(offer.now().downloads()))
+          SearchPage.render(q, List.of(), ModelFactory.createDefaultModel(), "", site, cited)
               .getBytes(StandardCharsets.UTF_8));
       return;
     }
@@ -266,13 +261,7 @@ final class SiteServlet extends HttpServlet {
       return;
     }
     String page =
-        SearchPage.render(
-            q,
-            hits,
-            context,
-            SearchPage.sparql(lucene, MAX_HITS),
-            site,
-            context(offer.now().downloads()));
+        SearchPage.render(q, hits, context, SearchPage.sparql(lucene, MAX_HITS), site, cited);
     html(resp, 200, page.getBytes(StandardCharsets.UTF_8));
   }
 

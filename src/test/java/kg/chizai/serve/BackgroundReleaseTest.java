@@ -48,10 +48,15 @@ class BackgroundReleaseTest {
 
   /** A store and release directory of its own, built from the small report. */
   private static ChizaiServer.Builder server(Path store, ReleaseMaker maker) {
+    return server(store, report, maker);
+  }
+
+  /** The same, built from {@code source}. */
+  private static ChizaiServer.Builder server(Path store, Path source, ReleaseMaker maker) {
     return ChizaiServer.create()
         .port(0)
         .store(store)
-        .source(List.of(report), () -> Conversions.dataset(List.of(report)))
+        .source(List.of(source), () -> Conversions.dataset(List.of(source)))
         .releaseBuiltWithStore(store.resolve("release"), maker);
   }
 
@@ -277,14 +282,7 @@ class BackgroundReleaseTest {
     Path other = SmallReport.writeTo(Files.createDirectories(tmp.resolve("other")), "small.txt");
     Files.writeString(other, Files.readString(other) + "\n", StandardCharsets.UTF_8);
     CountDownLatch go = new CountDownLatch(1);
-    ChizaiServer rebuilt =
-        ChizaiServer.create()
-            .port(0)
-            .store(store)
-            .source(List.of(other), () -> Conversions.dataset(List.of(other)))
-            .releaseBuiltWithStore(store.resolve("release"), after(go, writing(calls)))
-            .build()
-            .start();
+    ChizaiServer rebuilt = server(store, other, after(go, writing(calls))).build().start();
     try {
       assertEquals(Store.Status.BUILT, rebuilt.store().status());
       assertTrue(rebuilt.releasePreparing());
