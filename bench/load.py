@@ -5,11 +5,13 @@ page. Prints requests/s, latency percentiles (overall and per kind), the number 
 were not 2xx, and the peak resident memory (VmHWM) of the server process. Exits 1 if any answer
 was not 2xx. Standard library only; Linux (reads /proc).
 
-    python3 bench/load.py [--clients 32] [--seconds 60] [--port 3098] [--one-address]
+    python3 bench/load.py [--clients 32] [--seconds 60] [--port 3098] [--one-address] [--reused]
 
 It starts the server itself through the launcher (./chizai-kg serve, so with the launcher's
 default heap) on a fresh store in a temporary directory, and stops it with Ctrl-C's signal at the
-end. Each client is a thread with its own keep-alive connection and, unless --one-address, its own
+end; the server measured thus also builds its store and, once it answers, its release. With
+--reused, a first server builds the store and its release and is stopped, and the server measured
+starts on that store, as every later start does. Each client is a thread with its own keep-alive connection and, unless --one-address, its own
 loopback address (127.0.0.10, .11, ...), as separate users would be; the server's per-client query
 limit then applies to each. What is fetched is taken from the data: the pages of things a SPARQL
 query lists, and the Japanese names of the government bodies as search words.
@@ -35,14 +37,15 @@ LAUNCHER = os.path.join(ROOT, "chizai-kg")
 BASE = "https://w3id.org/chizai-kg/"
 
 
-def start(store, port):
-    """Starts the server; returns the process (pid is the JVM's: the launcher execs java)."""
+def start(store, port, until="serving "):
+    """Starts the server; returns the process (pid is the JVM's: the launcher execs java) once it
+    printed a line starting with until."""
     p = subprocess.Popen(
         [LAUNCHER, "serve", "--store", store, "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     deadline = time.monotonic() + 600
     for line in p.stdout:
-        if line.startswith("serving "):
+        if line.startswith(until):
             threading.Thread(target=lambda: [None for _ in p.stdout], daemon=True).start()
             return p
         if time.monotonic() > deadline:
@@ -153,6 +156,8 @@ def main():
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--port", type=int, default=3098)
+    ap.add_argument("--reused", action="store_true",
+                    help="measure a server on a store built (with its release) by an earlier one")
     ap.add_argument("--one-address", action="store_true",
                     help="all clients from 127.0.0.1 (one user as far as the server can tell)")
     a = ap.parse_args()
@@ -160,6 +165,10 @@ def main():
         sys.exit("--clients 1..200 and --seconds 1..600")
     load_before = os.getloadavg()[0]
     store = tempfile.mkdtemp(prefix="chizai-load-")
+    if a.reused:
+        first = start(os.path.join(store, "store"), a.port, until="release ")
+        first.send_signal(signal.SIGINT)
+        first.wait(timeout=60)
     server = start(os.path.join(store, "store"), a.port)
     try:
         queries, pages, words = workload(a.port)
@@ -229,9 +238,10 @@ def client_once(port, req, out):
 def report(a, results, elapsed, peak_kb, n_pages, n_words, n_queries):
     ms = [d * 1000 for _, _, d in results]
     bad = [s for _, s, _ in results if not 200 <= s < 300]
-    print("load: %d clients (%s) x %.0f s against ./chizai-kg serve with its default limits"
+    print("load: %d clients (%s) x %.0f s against ./chizai-kg serve with its default limits, on %s"
           % (a.clients, "one address" if a.one_address else "%d loopback addresses" % a.clients,
-             a.seconds))
+             a.seconds, "a store an earlier start built" if a.reused
+             else "a fresh store (it builds the store, then its release, as the load starts)"))
     print("mix: 40%% SPARQL (%d queries of queries/), 40%% pages of %d things (HTML or Turtle),"
           " 10%% searches (%d body names), 10%% landing page" % (n_queries, n_pages, n_words))
     print("requests: %d in %.1f s = %.1f/s; non-2xx: %d%s"
