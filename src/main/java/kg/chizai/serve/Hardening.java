@@ -9,6 +9,7 @@ import java.util.Set;
 import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.base.Problem;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -38,7 +39,25 @@ final class Hardening {
   /** How long a stop waits for requests in progress before closing their connections. */
   static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
+  /**
+   * The most of a response that Jetty holds before it starts sending it. Fuseki 5.6 sets 5 MiB,
+   * more than the largest buffer Jetty's pool keeps (64 KiB), so every response took a new 5 MiB
+   * direct buffer, zeroed, and freed only by a later garbage collection: under 32 clients the
+   * server's resident memory passed 1 GiB with a 512 MiB heap (apache/jena#4084, fixed after 5.6).
+   * At 64 KiB the buffers are pooled and reused. A response larger than this is sent as it is
+   * written; a query that fails after that point ends its answer early (an incomplete chunked body)
+   * instead of with an error status.
+   */
+  static final int OUTPUT_BUFFER_BYTES = 64 * 1024;
+
   private Hardening() {}
+
+  /** The largest buffer the server's pool keeps for reuse, or {@code otherwise} if unknown. */
+  static int largestPooled(Server server, int otherwise) {
+    return server.getByteBufferPool() instanceof ArrayByteBufferPool pool
+        ? pool.getMaxCapacity()
+        : otherwise;
+  }
 
   // GzipHandler is deprecated in Jetty 12.1 for CompressionHandler (jetty-compression-*), which
   // Fuseki 5.6 does not bring; it works as before.
@@ -53,6 +72,8 @@ final class Hardening {
           config.setSendServerVersion(false);
           config.setSendXPoweredBy(false);
           config.setIdleTimeout(limits.idleTimeout().toMillis());
+          config.setOutputBufferSize(
+              Math.min(OUTPUT_BUFFER_BYTES, largestPooled(server, OUTPUT_BUFFER_BYTES)));
         }
       }
     }
