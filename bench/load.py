@@ -8,7 +8,7 @@ was not 2xx. Standard library only; Linux (reads /proc).
     python3 bench/load.py [--clients 32] [--seconds 60] [--port 3098] [--one-address] [--reused]
 
 It starts the server itself through the launcher (./chizai-kg serve, so with the launcher's
-default heap) on a fresh store in a temporary directory, and stops it with Ctrl-C's signal at the
+default heap) on a fresh store in a temporary directory, and stops it with SIGTERM (never ignored, unlike Ctrl-C's signal in a background job) at the
 end; the server measured thus also builds its store and, once it answers, its release. With
 --reused, a first server builds the store and its release and is stopped, and the server measured
 starts on that store, as every later start does. Each client is a thread with its own keep-alive connection and, unless --one-address, its own
@@ -167,7 +167,7 @@ def main():
     store = tempfile.mkdtemp(prefix="chizai-load-")
     if a.reused:
         first = start(os.path.join(store, "store"), a.port, until="release ")
-        first.send_signal(signal.SIGINT)
+        first.send_signal(signal.SIGTERM)
         first.wait(timeout=60)
     server = start(os.path.join(store, "store"), a.port)
     try:
@@ -214,7 +214,7 @@ def main():
               % (os.cpu_count(), load_before, os.getloadavg()[0]))
         bad = sum(1 for _, s, _ in results if not 200 <= s < 300)
     finally:
-        server.send_signal(signal.SIGINT)
+        server.send_signal(signal.SIGTERM)
         try:
             code = server.wait(timeout=60)
         except subprocess.TimeoutExpired:

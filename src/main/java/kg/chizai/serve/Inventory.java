@@ -1,13 +1,11 @@
 package kg.chizai.serve;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -172,15 +174,16 @@ record Inventory(
     }
   }
 
-  /** The CRC32C checksum of a file, read once from start to end. */
+  /**
+   * The CRC32C checksum of a file, read once from start to end (through a heap buffer: a direct
+   * buffer per file would stay off-heap until a collection frees it).
+   */
   static long crc32c(Path file) throws IOException {
     CRC32C crc = new CRC32C();
-    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      while (ch.read(buffer) >= 0) {
-        buffer.flip();
-        crc.update(buffer);
-        buffer.clear();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        crc.update(buffer, 0, n);
       }
     }
     return crc.getValue();
@@ -203,52 +206,118 @@ record Inventory(
     return sizes;
   }
 
+  /**
+   * The counts of {@code tdb}: every index of the quad and triple tables, the node table and the
+   * prefixes, each part read in a read transaction of its own, the parts side by side on as many
+   * threads as there are cores (they are independent files; a build waits for this count).
+   */
   private static long[] countTdb(DatasetGraph tdb) throws Damaged {
+    DatasetGraphTDB storage;
     try {
-      return Txn.calculateRead(
-          tdb,
-          () -> {
-            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(tdb);
-            long quads = tuples(storage.getQuadTable().getNodeTupleTable().getTupleTable());
-            long triples = tuples(storage.getTripleTable().getNodeTupleTable().getTupleTable());
-            // all() decodes every node from the node data file.
-            long nodes =
-                read(
-                    "its TDB2 node table (nodes.dat, nodes-data.obj)",
-                    () ->
-                        Iter.count(
-                            storage
-                                .getQuadTable()
-                                .getNodeTupleTable()
-                                .getNodeTable()
-                                .baseNodeTable()
-                                .all()));
-            long prefixes =
-                read("its TDB2 prefixes (prefixes.dat, prefixes-data.obj)", tdb.prefixes()::size);
-            return new long[] {quads, triples, nodes, prefixes};
-          });
-    } catch (Unreadable e) {
-      throw new Damaged(e.getMessage(), e.getCause());
+      storage = Txn.calculateRead(tdb, () -> TDBInternal.getDatasetGraphTDB(tdb));
     } catch (RuntimeException | InternalError e) {
       throw new Damaged("its TDB2 database cannot be read: " + describe(e), e);
+    }
+    TupleTable quadTable = storage.getQuadTable().getNodeTupleTable().getTupleTable();
+    TupleTable tripleTable = storage.getTripleTable().getNodeTupleTable().getTupleTable();
+    Map<String, LongSupplier> parts = new LinkedHashMap<>();
+    for (TupleIndex index : quadTable.getIndexes()) {
+      parts.put(index.getName(), indexCount(index));
+    }
+    for (TupleIndex index : tripleTable.getIndexes()) {
+      parts.put(index.getName(), indexCount(index));
+    }
+    // all() decodes every node from the node data file.
+    parts.put(
+        NODES,
+        counted(
+            "its TDB2 node table (nodes.dat, nodes-data.obj)",
+            () ->
+                Iter.count(
+                    storage
+                        .getQuadTable()
+                        .getNodeTupleTable()
+                        .getNodeTable()
+                        .baseNodeTable()
+                        .all())));
+    parts.put(
+        PREFIXES,
+        counted("its TDB2 prefixes (prefixes.dat, prefixes-data.obj)", tdb.prefixes()::size));
+    Map<String, Long> counts = readSideBySide(tdb, parts);
+    return new long[] {
+      agreed(quadTable, counts),
+      agreed(tripleTable, counts),
+      counts.get(NODES),
+      counts.get(PREFIXES)
+    };
+  }
+
+  private static final String NODES = " nodes";
+  private static final String PREFIXES = " prefixes";
+
+  private static LongSupplier indexCount(TupleIndex index) {
+    String name = index.getName();
+    return counted("its TDB2 index " + name + " (" + name + ".dat)", () -> Iter.count(index.all()));
+  }
+
+  /** {@code read}, naming {@code what} if it fails. */
+  private static LongSupplier counted(String what, LongSupplier read) {
+    return () -> read(what, read);
+  }
+
+  /**
+   * Runs each part in a read transaction of its own on a small pool; the first failure (in the
+   * order of the parts) is thrown as {@link Damaged}.
+   */
+  private static Map<String, Long> readSideBySide(DatasetGraph tdb, Map<String, LongSupplier> parts)
+      throws Damaged {
+    int threads = Math.max(1, Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "chizai-kg-inventory");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Map<String, Future<Long>> running = new LinkedHashMap<>();
+      parts.forEach(
+          (name, part) ->
+              running.put(name, pool.submit(() -> Txn.calculateRead(tdb, () -> part.getAsLong()))));
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<Long>> r : running.entrySet()) {
+        try {
+          counts.put(r.getKey(), r.getValue().get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof Unreadable u) {
+            throw new Damaged(u.getMessage(), u.getCause());
+          }
+          throw new Damaged("its TDB2 database cannot be read: " + describe(cause), cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new Damaged("counting its TDB2 database was interrupted", e);
+        }
+      }
+      return counts;
+    } finally {
+      pool.shutdownNow();
     }
   }
 
   /**
    * The tuples of a table, counted in each of its indexes (GSPO.dat, GSPO.idn …), which must agree.
    */
-  private static long tuples(TupleTable table) {
-    Map<String, Long> counts = new LinkedHashMap<>();
+  private static long agreed(TupleTable table, Map<String, Long> counts) throws Damaged {
+    Map<String, Long> of = new LinkedHashMap<>();
     for (TupleIndex index : table.getIndexes()) {
-      String name = index.getName();
-      counts.put(
-          name,
-          read("its TDB2 index " + name + " (" + name + ".dat)", () -> Iter.count(index.all())));
+      of.put(index.getName(), counts.get(index.getName()));
     }
-    if (counts.values().stream().distinct().count() > 1) {
-      throw new Unreadable("its TDB2 indexes disagree: " + counts, null);
+    if (of.values().stream().distinct().count() > 1) {
+      throw new Damaged("its TDB2 indexes disagree: " + of, null);
     }
-    return counts.values().stream().findFirst().orElse(0L);
+    return of.values().stream().findFirst().orElse(0L);
   }
 
   /** Runs one read of one part of the database, naming that part if it fails. */
