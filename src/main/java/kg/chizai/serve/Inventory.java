@@ -256,13 +256,7 @@ record Inventory(
     TupleTable quadTable = storage.getQuadTable().getNodeTupleTable().getTupleTable();
     TupleTable tripleTable = storage.getTripleTable().getNodeTupleTable().getTupleTable();
     Map<String, LongSupplier> parts = new LinkedHashMap<>();
-    for (TupleIndex index : quadTable.getIndexes()) {
-      parts.put(index.getName(), indexCount(index));
-    }
-    for (TupleIndex index : tripleTable.getIndexes()) {
-      parts.put(index.getName(), indexCount(index));
-    }
-    // all() decodes every node from the node data file.
+    // all() decodes every node from the node data file: the longest part, so it goes first.
     parts.put(
         NODES,
         counted(
@@ -275,6 +269,12 @@ record Inventory(
                         .getNodeTable()
                         .baseNodeTable()
                         .all())));
+    for (TupleIndex index : quadTable.getIndexes()) {
+      parts.put(index.getName(), indexCount(index));
+    }
+    for (TupleIndex index : tripleTable.getIndexes()) {
+      parts.put(index.getName(), indexCount(index));
+    }
     parts.put(
         PREFIXES,
         counted("its TDB2 prefixes (prefixes.dat, prefixes-data.obj)", tdb.prefixes()::size));

@@ -326,7 +326,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** The text index configuration: one field for every indexed predicate, values stored. */
-  static TextIndexConfig textIndexConfig() {
+  public static TextIndexConfig textIndexConfig() {
     EntityDefinition def = new EntityDefinition(ENTITY_FIELD, TEXT_FIELD, INDEXED.get(0));
     for (Node p : INDEXED.subList(1, INDEXED.size())) {
       def.set(TEXT_FIELD, p);
@@ -431,7 +431,7 @@ public final class Store implements AutoCloseable {
    * s) with the sequential loader, which builds the secondary indexes one after another. (The
    * default graph is empty, so the triple indexes are, too.)
    */
-  static final LoaderPlan LOAD_PLAN =
+  public static final LoaderPlan LOAD_PLAN =
       new LoaderPlan(
           LoaderPlans.loaderPlanMinimal.dataInputType(), // single-threaded data phase
           new String[] {"SPO"},
