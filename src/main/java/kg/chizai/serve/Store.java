@@ -340,10 +340,10 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Loads {@code data} into TDB2 with Jena's bulk loader ({@link #LOAD_PLAN}; the fastest of TDB2's
-   * loaders on two cores) while another thread builds the text index from the same quads, as the
-   * text dataset would have indexed them (the bulk loader bypasses the text dataset); the index is
-   * committed once, after the last document and after TDB2's commit.
+   * Loads {@code data} into TDB2 with Jena's bulk loader and {@link #LOAD_PLAN} while another
+   * thread builds the text index from the same quads, as the text dataset would have indexed them
+   * (the bulk loader bypasses the text dataset); the index is committed once, after the last
+   * document and after TDB2's commit.
    */
   private static long load(Dataset data, Open target) {
     DatasetGraph src = data.asDatasetGraph();
@@ -426,10 +426,11 @@ public final class Store implements AutoCloseable {
    * plan for two cores, one of which builds the text index during the first phase. The data phase
    * is one thread (as in TDB2's "minimal" plan: nodes and the primary index GSPO, no threads
    * handing tuples to each other), then the five secondary indexes are built from GSPO side by
-   * side, three then two, when the text index is done and a core is free. Measured on 64 reports in
-   * interleaved builds: the load took 11.8-16.0 s (median 12.6 s) against 13.4-17.5 s (median 15.1
-   * s) with the sequential loader, which builds the secondary indexes one after another. (The
-   * default graph is empty, so the triple indexes are, too.)
+   * side, three then two, when the text index is done and a core is free. {@code
+   * bench/LoadPlans.java} compares it, each load in a JVM of its own, with TDB2's sequential loader
+   * (which builds the secondary indexes one after another) and its phased loader: on 64 reports,
+   * medians of 13.8 s, 14.8 s and 13.5 s, within the noise of a shared machine. (The default graph
+   * is empty, so the triple indexes are, too.)
    */
   public static final LoaderPlan LOAD_PLAN =
       new LoaderPlan(
