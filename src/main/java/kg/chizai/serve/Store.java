@@ -422,23 +422,16 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * How the store's TDB2 database is loaded: TDB2's own bulk loader ({@link LoaderMain}) with a
-   * plan for two cores, one of which builds the text index during the first phase. The data phase
-   * is one thread (as in TDB2's "minimal" plan: nodes and the primary index GSPO, no threads
-   * handing tuples to each other), then the five secondary indexes are built from GSPO side by
-   * side, three then two, when the text index is done and a core is free. {@code
-   * bench/LoadPlans.java} compares it, each load in a JVM of its own, with TDB2's sequential loader
-   * (which builds the secondary indexes one after another) and its phased loader: on 64 reports,
-   * medians of 13.8 s, 14.8 s and 13.5 s, within the noise of a shared machine. (The default graph
-   * is empty, so the triple indexes are, too.)
+   * How the store's TDB2 database is loaded: TDB2's own bulk loader ({@link LoaderMain}) with its
+   * phased plan, {@code tdb2.tdbloader}'s default (nodes and the primary index GSPO, then the
+   * secondary indexes two and three side by side), while another thread builds the text index.
+   * {@code bench/LoadPlans.java} compares it with TDB2's sequential loader and with a plan of our
+   * own for two cores (single-threaded data phase, then the secondary indexes three and two): on 64
+   * reports, each load in a JVM of its own, medians of 11.9 s, 12.7 s and 11.0 s (in an earlier
+   * sitting 13.5 s, 14.8 s and 13.8 s); warm, in one JVM, 6.2 s, 7.7 s and 6.9 s. (The default
+   * graph is empty, so the triple indexes are, too.)
    */
-  public static final LoaderPlan LOAD_PLAN =
-      new LoaderPlan(
-          LoaderPlans.loaderPlanMinimal.dataInputType(), // single-threaded data phase
-          new String[] {"SPO"},
-          new String[] {"GSPO"},
-          new String[][] {{"POS", "OSP"}},
-          new String[][] {{"GPOS", "GOSP", "SPOG"}, {"POSG", "OSPG"}});
+  public static final LoaderPlan LOAD_PLAN = LoaderPlans.loaderPlanPhased;
 
   /** TDB2 over {@code build/tdb2}, its default graph the union of the named graphs. */
   private static DatasetGraph connect(Path dir, Path build) {
