@@ -277,7 +277,8 @@ record Inventory(
     }
     parts.put(
         PREFIXES,
-        counted("its TDB2 prefixes (prefixes.dat, prefixes-data.obj)", tdb.prefixes()::size));
+        counted(
+            "its TDB2 prefixes (prefixes.dat, prefixes-data.obj)", () -> tdb.prefixes().size()));
     Map<String, Long> counts = readSideBySide(tdb, parts);
     return new long[] {
       agreed(quadTable, counts),
