@@ -52,11 +52,11 @@ final class Hardening {
 
   private Hardening() {}
 
-  /** The largest buffer the server's pool keeps for reuse, or {@code otherwise} if unknown. */
-  static int largestPooled(Server server, int otherwise) {
+  /** {@link #OUTPUT_BUFFER_BYTES}, or less if the server's pool keeps no buffer that large. */
+  static int outputBufferBytes(Server server) {
     return server.getByteBufferPool() instanceof ArrayByteBufferPool pool
-        ? pool.getMaxCapacity()
-        : otherwise;
+        ? Math.min(OUTPUT_BUFFER_BYTES, pool.getMaxCapacity())
+        : OUTPUT_BUFFER_BYTES;
   }
 
   // GzipHandler is deprecated in Jetty 12.1 for CompressionHandler (jetty-compression-*), which
@@ -72,8 +72,7 @@ final class Hardening {
           config.setSendServerVersion(false);
           config.setSendXPoweredBy(false);
           config.setIdleTimeout(limits.idleTimeout().toMillis());
-          config.setOutputBufferSize(
-              Math.min(OUTPUT_BUFFER_BYTES, largestPooled(server, OUTPUT_BUFFER_BYTES)));
+          config.setOutputBufferSize(outputBufferBytes(server));
         }
       }
     }

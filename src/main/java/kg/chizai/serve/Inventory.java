@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -158,12 +154,13 @@ record Inventory(
             .filter(f -> f.getValue().crc() >= 0)
             .map(Map.Entry::getKey)
             .toList();
-    Map<String, Object> found = crc32cs(build, summed);
+    Map<String, Outcome> found = sideBySide(summed, name -> crc32c(build.resolve(name)));
     for (String name : summed) {
-      if (found.get(name) instanceof IOException e) {
-        throw new Damaged(name + " cannot be read: " + describe(e), e);
+      Outcome o = found.get(name);
+      if (o.failure() != null) {
+        throw new Damaged(name + " cannot be read: " + describe(o.failure()), o.failure());
       }
-      long crc = (Long) found.get(name);
+      long crc = o.value();
       long recorded = files.get(name).crc();
       if (crc != recorded) {
         throw new Damaged(
@@ -178,21 +175,29 @@ record Inventory(
     }
   }
 
+  /** What one part read side by side gave: its value, or the failure it ended with. */
+  private record Outcome(long value, Exception failure) {}
+
+  /** A read of one part that may fail. */
+  private interface PartRead {
+    long read(String name) throws Exception;
+  }
+
   /**
-   * The CRC32C checksums of the files {@code names} under {@code dir}, read side by side (a
-   * parallel stream: one file per core at a time), each a {@link Long}, or the {@link IOException}
-   * that reading it ended with.
+   * Reads every part of {@code names} side by side (a parallel stream: one part per core at a
+   * time), each to its value or the failure it ended with, so that the caller reports failures in
+   * its own order, not in the order they happened.
    */
-  static Map<String, Object> crc32cs(Path dir, List<String> names) {
+  private static Map<String, Outcome> sideBySide(List<String> names, PartRead read) {
     return names.parallelStream()
         .collect(
             Collectors.toConcurrentMap(
                 n -> n,
                 n -> {
                   try {
-                    return (Object) crc32c(dir.resolve(n));
-                  } catch (IOException e) {
-                    return e;
+                    return new Outcome(read.read(n), null);
+                  } catch (Exception e) {
+                    return new Outcome(0, e);
                   }
                 }));
   }
@@ -229,14 +234,16 @@ record Inventory(
         }
       }
     }
-    Map<String, Object> crcs = crc32cs(build, toSum);
+    Map<String, Outcome> crcs = sideBySide(toSum, name -> crc32c(build.resolve(name)));
     Map<String, Sized> sizes = new TreeMap<>();
     for (Map.Entry<String, Long> b : bytes.entrySet()) {
-      Object crc = crcs.getOrDefault(b.getKey(), -1L);
-      if (crc instanceof IOException e) {
+      Outcome crc = crcs.getOrDefault(b.getKey(), new Outcome(-1, null));
+      if (crc.failure() instanceof IOException e) {
+        throw e;
+      } else if (crc.failure() instanceof RuntimeException e) {
         throw e;
       }
-      sizes.put(b.getKey(), new Sized(b.getValue(), (Long) crc));
+      sizes.put(b.getKey(), new Sized(b.getValue(), crc.value()));
     }
     return sizes;
   }
@@ -304,44 +311,26 @@ record Inventory(
   }
 
   /**
-   * Runs each part in a read transaction of its own on a small pool; the first failure (in the
-   * order of the parts) is thrown as {@link Damaged}.
+   * Runs each part in a read transaction of its own, side by side; the first failure (in the order
+   * of the parts) is thrown as {@link Damaged}.
    */
   private static Map<String, Long> readSideBySide(DatasetGraph tdb, Map<String, LongSupplier> parts)
       throws Damaged {
-    int threads = Math.max(1, Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "chizai-kg-inventory");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      Map<String, Future<Long>> running = new LinkedHashMap<>();
-      parts.forEach(
-          (name, part) ->
-              running.put(name, pool.submit(() -> Txn.calculateRead(tdb, () -> part.getAsLong()))));
-      Map<String, Long> counts = new LinkedHashMap<>();
-      for (Map.Entry<String, Future<Long>> r : running.entrySet()) {
-        try {
-          counts.put(r.getKey(), r.getValue().get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof Unreadable u) {
-            throw new Damaged(u.getMessage(), u.getCause());
-          }
-          throw new Damaged("its TDB2 database cannot be read: " + describe(cause), cause);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new Damaged("counting its TDB2 database was interrupted", e);
-        }
+    Map<String, Outcome> read =
+        sideBySide(
+            List.copyOf(parts.keySet()),
+            name -> Txn.calculateRead(tdb, () -> parts.get(name).getAsLong()));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String name : parts.keySet()) {
+      Exception failure = read.get(name).failure();
+      if (failure instanceof Unreadable u) {
+        throw new Damaged(u.getMessage(), u.getCause());
+      } else if (failure != null) {
+        throw new Damaged("its TDB2 database cannot be read: " + describe(failure), failure);
       }
-      return counts;
-    } finally {
-      pool.shutdownNow();
+      counts.put(name, read.get(name).value());
     }
+    return counts;
   }
 
   /**

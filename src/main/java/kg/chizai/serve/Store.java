@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -241,7 +242,7 @@ public final class Store implements AutoCloseable {
                 throw new CompletionException(e);
               }
             },
-            Store::daemon);
+            daemon("chizai-kg-store-check"));
     try {
       recorded.checkFiles(build);
     } catch (Inventory.Damaged | RuntimeException e) {
@@ -363,11 +364,7 @@ public final class Store implements AutoCloseable {
                       });
               return System.nanoTime() - t;
             },
-            runnable -> {
-              Thread t = new Thread(runnable, "chizai-kg-text-index");
-              t.setDaemon(true);
-              t.start();
-            });
+            daemon("chizai-kg-text-index"));
     DataLoader loader = LoaderFactory.createLoader(LOAD_PLAN, target.tdb, (format, args) -> {});
     loader.startBulk();
     try {
@@ -400,11 +397,13 @@ public final class Store implements AutoCloseable {
     return quads;
   }
 
-  /** Runs {@code task} on a daemon thread of its own. */
-  private static void daemon(Runnable task) {
-    Thread t = new Thread(task, "chizai-kg-store-check");
-    t.setDaemon(true);
-    t.start();
+  /** Runs each task on a daemon thread of its own, called {@code name}. */
+  private static Executor daemon(String name) {
+    return task -> {
+      Thread t = new Thread(task, name);
+      t.setDaemon(true);
+      t.start();
+    };
   }
 
   /**
