@@ -22,6 +22,8 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -32,9 +34,10 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * What a store holds, counted by reading all of it: the quads in every TDB2 quad index (GSPO, GPOS
- * …, which must agree), the triples in every triple index, the nodes of the node table (each one
- * decoded from {@code nodes-data.obj}), the prefixes, and the documents of the text index (after
- * Lucene's {@link CheckIndex} has verified the checksum of every index file).
+ * …, which must agree), the triples in every triple index, the nodes of the node table (the records
+ * of its index {@code nodes.dat}, one per node of {@code nodes-data.obj}), the prefixes, and the
+ * documents of the text index (after Lucene's {@link CheckIndex} has verified the checksum of every
+ * index file).
  *
  * <p>Counted when a store is built and recorded beside it ({@code inventory.txt}) with the size and
  * the CRC32C checksum of every file of the TDB2 database (and the size of every file of the text
@@ -263,19 +266,16 @@ record Inventory(
     TupleTable quadTable = storage.getQuadTable().getNodeTupleTable().getTupleTable();
     TupleTable tripleTable = storage.getTripleTable().getNodeTupleTable().getTupleTable();
     Map<String, LongSupplier> parts = new LinkedHashMap<>();
-    // all() decodes every node from the node data file: the longest part, so it goes first.
+    NodeTable nodes = storage.getQuadTable().getNodeTupleTable().getNodeTable().baseNodeTable();
     parts.put(
         NODES,
         counted(
             "its TDB2 node table (nodes.dat, nodes-data.obj)",
-            () ->
-                Iter.count(
-                    storage
-                        .getQuadTable()
-                        .getNodeTupleTable()
-                        .getNodeTable()
-                        .baseNodeTable()
-                        .all())));
+            // The records of its index (one per stored node, read leaf by leaf) when it has one,
+            // as TDB2's own node table does; otherwise every node, decoded.
+            nodes instanceof NodeTableTRDF stored
+                ? () -> stored.getIndex().size()
+                : () -> Iter.count(nodes.all())));
     for (TupleIndex index : quadTable.getIndexes()) {
       parts.put(index.getName(), indexCount(index));
     }

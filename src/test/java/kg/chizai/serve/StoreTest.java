@@ -30,6 +30,10 @@ import kg.chizai.base.ChizaiException;
 import kg.chizai.base.ExitCode;
 import kg.chizai.rdf.Iris;
 import kg.chizai.testing.Conversions;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -441,6 +445,32 @@ class StoreTest {
    * {@code dir/store}: a copy of a good store of {@link #source}, as a first server left it, for
    * the tests whose subject is what happens to a store after it was built.
    */
+  @Test
+  void build_countsEveryNodeOfTheNodeTable_asDecodingThemWould() throws Exception {
+    Path store = goodStore();
+    long recorded = pristine().inventory().nodes();
+    DatasetGraph tdb =
+        org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(
+            live(store).resolve(Store.TDB_DIR).toString());
+    try {
+      long decoded =
+          Txn.calculateRead(
+              tdb,
+              () ->
+                  Iter.count(
+                      TDBInternal.getDatasetGraphTDB(tdb)
+                          .getQuadTable()
+                          .getNodeTupleTable()
+                          .getNodeTable()
+                          .baseNodeTable()
+                          .all()));
+      assertTrue(decoded > 100, "nodes decoded: " + decoded);
+      assertEquals(decoded, recorded);
+    } finally {
+      TDBInternal.expel(tdb);
+    }
+  }
+
   private Path goodStore() throws IOException {
     Path store = dir.resolve("store");
     copyTree(pristine().store(), store);
