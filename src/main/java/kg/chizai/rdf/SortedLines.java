@@ -1,12 +1,11 @@
 package kg.chizai.rdf;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,9 @@ import org.apache.jena.sparql.core.Quad;
  * {@link #mergeTo} merges the runs into one output, dropping a line equal to the one before it (the
  * same triple in two graphs is one triple of their union). The lines and their order are those
  * {@link RdfFiles} writes for the whole dataset at once: Jena's plain UTF-8 writer, one statement
- * per line, sorted as strings.
+ * per line, sorted as strings ({@link String#compareTo}). The lines stay UTF-8 bytes from the
+ * writer to the output, compared in the order of their strings ({@link #UTF16_ORDER}), so nothing
+ * is decoded or encoded again.
  *
  * <pre>{@code
  * try (SortedLines out = SortedLines.create(true)) {
@@ -45,7 +46,7 @@ public final class SortedLines implements AutoCloseable {
   private final Path dir; // null: the runs are kept in memory
   private final boolean quads;
   private final List<Path> files = new ArrayList<>();
-  private final List<String[]> arrays = new ArrayList<>();
+  private final List<byte[][]> arrays = new ArrayList<>();
   private final AtomicInteger next = new AtomicInteger();
 
   private SortedLines(Path dir, boolean quads) {
@@ -76,8 +77,8 @@ public final class SortedLines implements AutoCloseable {
    * slot) as one sorted run. Safe to call from several threads.
    */
   public void add(Graph g, Node name) {
-    LineList collected = new LineList();
-    AWriter out = IO.wrap(collected);
+    Bytes written = new Bytes();
+    AWriter out = IO.wrapUTF8(written);
     WriterStreamRDFPlain writer = new WriterStreamRDFPlain(out, CharSpace.UTF8);
     writer.start();
     g.find()
@@ -91,8 +92,8 @@ public final class SortedLines implements AutoCloseable {
             });
     writer.finish();
     out.flush();
-    String[] lines = collected.lines.stream().filter(l -> !l.isEmpty()).toArray(String[]::new);
-    Arrays.sort(lines);
+    byte[][] lines = written.lines();
+    Arrays.sort(lines, UTF16_ORDER);
     if (dir == null) {
       synchronized (arrays) {
         arrays.add(lines);
@@ -100,8 +101,8 @@ public final class SortedLines implements AutoCloseable {
       return;
     }
     Path run = dir.resolve("run-" + next.getAndIncrement());
-    try (BufferedWriter w = Files.newBufferedWriter(run, StandardCharsets.UTF_8)) {
-      for (String line : lines) {
+    try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(run), 1 << 16)) {
+      for (byte[] line : lines) {
         w.write(line);
         w.write('\n');
       }
@@ -115,37 +116,40 @@ public final class SortedLines implements AutoCloseable {
 
   /** Merges the runs into {@code out}, sorted, each distinct line once. */
   public void mergeTo(OutputStream out) throws IOException {
-    List<BufferedReader> readers = new ArrayList<>();
+    List<InputStream> readers = new ArrayList<>();
     try {
-      List<Iterator<String>> runs = new ArrayList<>();
+      List<Iterator<byte[]>> runs = new ArrayList<>();
       synchronized (arrays) {
         arrays.forEach(a -> runs.add(Arrays.asList(a).iterator()));
       }
       synchronized (files) {
         for (Path f : files) {
-          BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+          InputStream r = Files.newInputStream(f);
           readers.add(r);
-          runs.add(r.lines().iterator());
+          runs.add(new LineReader(r));
         }
       }
       PriorityQueue<Head> heads =
-          new PriorityQueue<>(Comparator.comparing(Head::line).thenComparingInt(Head::run));
+          new PriorityQueue<>(
+              (a, b) -> {
+                int c = UTF16_ORDER.compare(a.line(), b.line());
+                return c != 0 ? c : Integer.compare(a.run(), b.run());
+              });
       for (int i = 0; i < runs.size(); i++) {
         if (runs.get(i).hasNext()) {
           heads.add(new Head(runs.get(i).next(), i));
         }
       }
-      BufferedWriter w =
-          new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      String last = null;
+      OutputStream w = new BufferedOutputStream(out, 1 << 16);
+      byte[] last = null;
       while (!heads.isEmpty()) {
         Head h = heads.poll();
-        if (!h.line().equals(last)) {
+        if (last == null || !Arrays.equals(h.line(), last)) {
           w.write(h.line());
           w.write('\n');
           last = h.line();
         }
-        Iterator<String> run = runs.get(h.run());
+        Iterator<byte[]> run = runs.get(h.run());
         if (run.hasNext()) {
           heads.add(new Head(run.next(), h.run()));
         }
@@ -154,13 +158,45 @@ public final class SortedLines implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
-      for (BufferedReader r : readers) {
+      for (InputStream r : readers) {
         r.close();
       }
     }
   }
 
-  private record Head(String line, int run) {}
+  private record Head(byte[] line, int run) {}
+
+  /**
+   * UTF-8 lines in the order of their strings ({@link String#compareTo}, UTF-16 code units). The
+   * bytes' order is the code points' order, which is the strings' order except where a character
+   * beyond U+FFFF (a surrogate pair, U+D800–DFFF in UTF-16) meets one of U+E000–U+FFFF (lead byte
+   * EE or EF): there the string is the smaller that has the pair.
+   */
+  public static final Comparator<byte[]> UTF16_ORDER =
+      (a, b) -> {
+        int i = Arrays.mismatch(a, b);
+        if (i < 0) {
+          return 0;
+        }
+        if (i == a.length || i == b.length) {
+          return a.length - b.length; // one is the start of the other
+        }
+        // The code points that differ start at the same place in both (the bytes before are the
+        // same, and a UTF-8 sequence's first byte is never a continuation byte, 10xxxxxx).
+        int start = i;
+        while (start > 0 && (a[start] & 0xC0) == 0x80) {
+          start--;
+        }
+        int la = a[start] & 0xFF;
+        int lb = b[start] & 0xFF;
+        if (la >= 0xF0 && (lb == 0xEE || lb == 0xEF)) {
+          return -1;
+        }
+        if (lb >= 0xF0 && (la == 0xEE || la == 0xEF)) {
+          return 1;
+        }
+        return (a[i] & 0xFF) - (b[i] & 0xFF);
+      };
 
   /** Removes the runs kept on disk. */
   @Override
@@ -176,54 +212,91 @@ public final class SortedLines implements AutoCloseable {
     Files.deleteIfExists(dir);
   }
 
-  /** The lines written to it, without their line ends. */
-  private static final class LineList extends Writer {
-    final List<String> lines = new ArrayList<>();
-    private final StringBuilder line = new StringBuilder(256);
-
-    @Override
-    public void write(int c) {
-      if (c == '\n') {
-        lines.add(line.toString());
-        line.setLength(0);
-      } else {
-        line.append((char) c);
-      }
+  /** The bytes written to it, cut into lines (without their line ends; empty lines dropped). */
+  private static final class Bytes extends ByteArrayOutputStream {
+    Bytes() {
+      super(1 << 16);
     }
 
-    @Override
-    public void write(char[] buf, int off, int len) {
-      int end = off + len;
-      int from = off;
-      for (int i = off; i < end; i++) {
+    byte[][] lines() {
+      List<byte[]> out = new ArrayList<>();
+      int from = 0;
+      for (int i = 0; i < count; i++) {
         if (buf[i] == '\n') {
-          line.append(buf, from, i - from);
-          lines.add(line.toString());
-          line.setLength(0);
+          if (i > from) {
+            out.add(Arrays.copyOfRange(buf, from, i));
+          }
           from = i + 1;
         }
       }
-      line.append(buf, from, end - from);
-    }
-
-    @Override
-    public void write(String s, int off, int len) {
-      int end = off + len;
-      int from = off;
-      int nl;
-      while ((nl = s.indexOf('\n', from)) >= 0 && nl < end) {
-        line.append(s, from, nl);
-        lines.add(line.toString());
-        line.setLength(0);
-        from = nl + 1;
+      if (count > from) {
+        out.add(Arrays.copyOfRange(buf, from, count));
       }
-      line.append(s, from, end);
+      return out.toArray(new byte[0][]);
+    }
+  }
+
+  /** The lines of a run file, as bytes without their line ends. */
+  private static final class LineReader implements Iterator<byte[]> {
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int end;
+    private byte[] next;
+
+    LineReader(InputStream in) {
+      this.in = in;
+      advance();
+    }
+
+    private void advance() {
+      try {
+        byte[] partial = null; // a line that runs past the buffer
+        while (true) {
+          for (int i = pos; i < end; i++) {
+            if (buf[i] == '\n') {
+              next = join(partial, i);
+              pos = i + 1;
+              return;
+            }
+          }
+          partial = join(partial, end);
+          pos = 0;
+          end = in.read(buf);
+          if (end < 0) {
+            end = 0;
+            next = partial.length == 0 ? null : partial;
+            return;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** {@code partial} followed by the buffer from {@code pos} to {@code to}. */
+    private byte[] join(byte[] partial, int to) {
+      if (partial == null) {
+        return Arrays.copyOfRange(buf, pos, to);
+      }
+      byte[] line = Arrays.copyOf(partial, partial.length + to - pos);
+      System.arraycopy(buf, pos, line, partial.length, to - pos);
+      return line;
     }
 
     @Override
-    public void flush() {}
+    public boolean hasNext() {
+      return next != null;
+    }
 
     @Override
-    public void close() {}
+    public byte[] next() {
+      if (next == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      byte[] line = next;
+      advance();
+      return line;
+    }
   }
 }

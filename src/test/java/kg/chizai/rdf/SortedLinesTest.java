@@ -1,6 +1,7 @@
 package kg.chizai.rdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,58 @@ class SortedLinesTest {
         .sorted()
         .map(l -> l + "\n")
         .collect(java.util.stream.Collectors.joining());
+  }
+
+  /**
+   * Lines that sort differently as strings (UTF-16) and as UTF-8 bytes: a character beyond U+FFFF
+   * (𠮷, a surrogate pair) against fullwidth forms (！ U+FF01, ｱ U+FF71) and a kanji; in one run and
+   * across runs; and a line longer than a run file's read buffer.
+   */
+  private static Model[] astral() {
+    Model a = ModelFactory.createDefaultModel();
+    Model b = ModelFactory.createDefaultModel();
+    Model c = ModelFactory.createDefaultModel();
+    Resource x = a.createResource("https://example.org/id/x");
+    a.add(x, RDFS.label, "𠮷野家", "ja");
+    a.add(x, RDFS.label, "！", "ja");
+    b.add(x, RDFS.label, "ｱ", "ja");
+    b.add(x, RDFS.label, "知", "ja");
+    c.add(x, RDFS.label, "𠮷", "ja");
+    c.add(x, RDFS.label, "a", "ja");
+    c.add(x, RDFS.comment, "長".repeat(40_000));
+    b.add(x, RDFS.comment, "長".repeat(40_000)); // the same long line in two runs
+    return new Model[] {a, b, c};
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void astralAndFullwidth_inTheOrderOfStrings(boolean onDisk) throws Exception {
+    Model[] graphs = astral();
+    Model union = ModelFactory.createDefaultModel();
+    for (Model g : graphs) {
+      union.add(g);
+    }
+    String expected = sortedLines(null, union);
+    assertEquals(expected, merged(false, graphs, onDisk));
+    assertEquals(7, expected.lines().count());
+    // In code point order ！ and ｱ would come before 𠮷; as strings they come after it.
+    int astral = expected.indexOf("\"𠮷\"");
+    assertTrue(astral >= 0 && astral < expected.indexOf("\"！\""), expected);
+  }
+
+  @Test
+  void utf16Order_agreesWithStringCompareTo() {
+    String[] words = {"", "a", "ab", "知", "！", "ｱ", "\uE000", "𠮷", "𠮷a", "😀", "\u007F", "é"};
+    for (String x : words) {
+      for (String y : words) {
+        int expected = Integer.signum(x.compareTo(y));
+        int got =
+            Integer.signum(
+                SortedLines.UTF16_ORDER.compare(
+                    x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, got, x + " vs " + y);
+      }
+    }
   }
 
   @Test
