@@ -38,7 +38,12 @@ public final class Linksets {
       String slug, String homepage, String titleJa, String titleEn, List<String> spaces) {
 
     boolean contains(String iri) {
-      return spaces.stream().anyMatch(iri::startsWith);
+      for (String space : spaces) {
+        if (iri.startsWith(space)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -99,17 +104,28 @@ public final class Linksets {
       g.find()
           .forEachRemaining(
               t -> {
-                if (t.getSubject().isURI()
-                    && t.getSubject().getURI().startsWith(ours)
-                    && t.getObject().isURI()
+                // Every triple of every graph passes here: the cheap tests first, no streams.
+                if (t.getObject().isURI()
+                    && t.getSubject().isURI()
                     && !t.getPredicate().equals(RDF.type.asNode())
-                    && TARGETS.stream().anyMatch(x -> x.contains(t.getObject().getURI()))) {
+                    && t.getSubject().getURI().startsWith(ours)
+                    && linked(t.getObject().getURI())) {
                   links.add(t);
                 }
               });
       synchronized (found) {
         found.addAll(links);
       }
+    }
+
+    /** Whether {@code iri} is a thing of one of the {@link #TARGETS}. */
+    private static boolean linked(String iri) {
+      for (Target target : TARGETS) {
+        if (target.contains(iri)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Describes one linkset per target linked to, in {@code into} (the reference graph). */
