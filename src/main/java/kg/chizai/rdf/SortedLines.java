@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.io.AWriter;
 import org.apache.jena.atlas.io.IO;
+import org.apache.jena.atlas.io.IndentedLineBuffer;
 import org.apache.jena.atlas.lib.CharSpace;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -79,7 +82,7 @@ public final class SortedLines implements AutoCloseable {
   public void add(Graph g, Node name) {
     Bytes written = new Bytes();
     AWriter out = IO.wrapUTF8(written);
-    WriterStreamRDFPlain writer = new WriterStreamRDFPlain(out, CharSpace.UTF8);
+    WriterStreamRDFPlain writer = new IriCaching(out);
     writer.start();
     g.find()
         .forEachRemaining(
@@ -210,6 +213,35 @@ public final class SortedLines implements AutoCloseable {
       }
     }
     Files.deleteIfExists(dir);
+  }
+
+  /**
+   * Jena's plain writer, each IRI formatted by Jena once per run and then written as it was: the
+   * graph name, the predicates and the subjects recur on line after line, and checking an IRI's
+   * characters for escapes was the writer's largest cost.
+   */
+  private static final class IriCaching extends WriterStreamRDFPlain {
+    private final Map<Node, String> formatted = new HashMap<>();
+
+    IriCaching(AWriter out) {
+      super(out, CharSpace.UTF8);
+    }
+
+    @Override
+    protected void format(Node n) {
+      if (!n.isURI()) {
+        super.format(n);
+        return;
+      }
+      String iri = formatted.get(n);
+      if (iri == null) {
+        IndentedLineBuffer one = new IndentedLineBuffer();
+        getFmt().format(one, n);
+        iri = one.asString();
+        formatted.put(n, iri);
+      }
+      out.print(iri);
+    }
   }
 
   /** The bytes written to it, cut into lines (without their line ends; empty lines dropped). */
