@@ -873,6 +873,20 @@ class AbuseTest {
       return accepted.get();
     }
 
+    /**
+     * Answers every connection held open with {@code bytes}, then closes it: a call that waits on
+     * this listener ends with an answer rather than with its connection closed under it.
+     */
+    void answerAll(byte[] bytes) throws IOException {
+      synchronized (open) {
+        for (Socket s : open) {
+          s.getOutputStream().write(bytes);
+          s.getOutputStream().flush();
+          s.close();
+        }
+      }
+    }
+
     @Override
     public void close() throws IOException {
       socket.close();
