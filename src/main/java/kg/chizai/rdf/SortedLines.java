@@ -38,7 +38,7 @@ import org.apache.jena.sparql.core.Quad;
  * is decoded or encoded again.
  *
  * <pre>{@code
- * try (SortedLines out = SortedLines.create(true)) {
+ * try (SortedLines out = SortedLines.create(true, outputDir)) {
  *   out.add(graph, graphName); // from any thread
  *   out.mergeTo(stream);
  * }

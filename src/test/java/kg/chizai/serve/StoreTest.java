@@ -33,6 +33,7 @@ import kg.chizai.testing.Conversions;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -450,8 +451,7 @@ class StoreTest {
     Path store = goodStore();
     long recorded = pristine().inventory().nodes();
     DatasetGraph tdb =
-        org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(
-            live(store).resolve(Store.TDB_DIR).toString());
+        DatabaseMgr.connectDatasetGraph(live(store).resolve(Store.TDB_DIR).toString());
     try {
       long decoded =
           Txn.calculateRead(
